@@ -1,0 +1,5 @@
+namespace PaymentFunctions.Banking;
+
+internal static class AssemblyMarker
+{
+}

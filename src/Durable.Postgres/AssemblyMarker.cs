@@ -1,0 +1,5 @@
+namespace PaymentFunctions.Durable.Postgres;
+
+internal static class AssemblyMarker
+{
+}

@@ -1,0 +1,5 @@
+namespace PaymentFunctions.Durable;
+
+internal static class AssemblyMarker
+{
+}

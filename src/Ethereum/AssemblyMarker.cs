@@ -1,0 +1,5 @@
+namespace PaymentFunctions.Ethereum;
+
+internal static class AssemblyMarker
+{
+}

@@ -1,0 +1,5 @@
+namespace PaymentFunctions.KeyVault;
+
+internal static class AssemblyMarker
+{
+}

@@ -1,0 +1,5 @@
+namespace PaymentFunctions.LocalStack;
+
+internal static class AssemblyMarker
+{
+}
