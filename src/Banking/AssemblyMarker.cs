@@ -1,5 +1,0 @@
-namespace PaymentFunctions.Banking;
-
-internal static class AssemblyMarker
-{
-}
