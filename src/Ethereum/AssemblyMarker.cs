@@ -1,5 +1,0 @@
-namespace PaymentFunctions.Ethereum;
-
-internal static class AssemblyMarker
-{
-}
