@@ -1,0 +1,161 @@
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.Options;
+using PaymentFunctions.Banking.Juno;
+using PaymentFunctions.Banking.Juno.Models;
+
+namespace PaymentFunctions.Banking.Tests.Juno;
+
+/// <summary>Client behaviour against scripted HTTP answers (no server needed).</summary>
+public sealed class JunoClientEnvelopeTests
+{
+    [Fact]
+    public async Task Maps_error_envelope_to_JunoApiException_with_code_and_status()
+    {
+        var handler = new ScriptedHandler((HttpStatusCode.BadRequest, """{"success":false,"error":{"code":"1001","message":"Insufficient balance"}}"""));
+        var client = CreateClient(handler);
+
+        var ex = await Assert.ThrowsAsync<JunoApiException>(() => client.GetBalancesAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, ex.StatusCode);
+        Assert.Equal("1001", ex.Code);
+        Assert.Equal("Insufficient balance", ex.Message);
+        Assert.False(ex.IsTransient);
+        Assert.Equal(1, handler.Calls);
+    }
+
+    [Fact]
+    public async Task Retries_5xx_and_429_then_succeeds()
+    {
+        var handler = new ScriptedHandler(
+            (HttpStatusCode.ServiceUnavailable, """{"success":false,"error":{"code":"503","message":"down"}}"""),
+            (HttpStatusCode.TooManyRequests, "rate limited"),
+            (HttpStatusCode.OK, """{"success":true,"payload":{"balances":[{"asset":"mxnb","balance":"150.25"}]}}"""));
+        var client = CreateClient(handler);
+
+        var balances = await client.GetBalancesAsync();
+
+        Assert.Equal(150.25m, Assert.Single(balances.Balances).Balance);
+        Assert.Equal(3, handler.Calls);
+        Assert.Equal(3, handler.Nonces.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Gives_up_after_max_retries_with_the_last_transient_error()
+    {
+        var handler = new ScriptedHandler(Enumerable.Repeat((HttpStatusCode.InternalServerError, "{}"), 10).ToArray());
+        var client = CreateClient(handler);
+
+        var ex = await Assert.ThrowsAsync<JunoApiException>(() => client.GetBalancesAsync());
+
+        Assert.Equal(HttpStatusCode.InternalServerError, ex.StatusCode);
+        Assert.True(ex.IsTransient);
+        Assert.Equal(4, handler.Calls);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.BadRequest)]
+    [InlineData(HttpStatusCode.Unauthorized)]
+    [InlineData(HttpStatusCode.NotFound)]
+    [InlineData(HttpStatusCode.Conflict)]
+    public async Task Never_retries_4xx(HttpStatusCode status)
+    {
+        var handler = new ScriptedHandler((status, """{"success":false,"error":{"code":"x","message":"no"}}"""), (HttpStatusCode.OK, "{}"));
+        var client = CreateClient(handler);
+
+        var ex = await Assert.ThrowsAsync<JunoApiException>(() => client.GetTransactionAsync("abc"));
+
+        Assert.Equal(status, ex.StatusCode);
+        Assert.Equal(1, handler.Calls);
+    }
+
+    [Fact]
+    public async Task Sends_idempotency_key_and_signed_json_body_on_redemption()
+    {
+        var handler = new ScriptedHandler((HttpStatusCode.OK, """{"success":true,"payload":{"id":"t1","amount":150,"currency":"MXN","transaction_type":"REDEMPTION","summary_status":"IN_PROGRESS","created_at":"2025-07-07T14:54:16.673308296Z","updated_at":"2025-07-07T14:54:27.039004229Z"}}"""));
+        var client = CreateClient(handler);
+
+        var tx = await client.CreateRedemptionAsync(new JunoRedemptionRequest { Amount = "150.00", DestinationBankAccountId = "acc" }, "payment-1:7");
+
+        Assert.Equal("t1", tx.Id);
+        Assert.Equal(JunoTransactionType.Redemption, tx.TransactionType);
+        Assert.Equal(JunoTransactionStatus.InProgress, tx.SummaryStatus);
+        var request = Assert.Single(handler.Requests);
+        Assert.Equal("payment-1:7", request.IdempotencyKey);
+        Assert.Equal("""{"amount":"150.00","destination_bank_account_id":"acc","asset":"MXN"}""", request.Body);
+        Assert.True(JunoRequestSigner.TryParseAuthorizationHeader(request.Authorization, out var key, out var nonce, out var signature));
+        Assert.Equal("key", key);
+        Assert.Equal(JunoRequestSigner.ComputeSignature("secret", nonce, "POST", "/mint_platform/v1/redemptions", request.Body), signature);
+    }
+
+    [Fact]
+    public async Task Refuses_redemption_under_100_mxn_without_calling_juno()
+    {
+        var handler = new ScriptedHandler();
+        var client = CreateClient(handler);
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
+            client.CreateRedemptionAsync(new JunoRedemptionRequest { Amount = "99.99" }, "k"));
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            client.CreateWithdrawalAsync(new JunoWithdrawalRequest { Amount = "1", Address = "0x1" }, " "));
+        Assert.Equal(0, handler.Calls);
+    }
+
+    [Fact]
+    public async Task Signs_query_string_of_transaction_filters()
+    {
+        var handler = new ScriptedHandler((HttpStatusCode.OK, """{"success":true,"payload":{"total_items":"0","total_pages":"0","current_page":"2","page_size":"10","response":[]}}"""));
+        var client = CreateClient(handler);
+
+        var page = await client.ListTransactionsAsync(new JunoTransactionQuery
+        {
+            Type = JunoTransactionType.CryptoDeposit,
+            Status = JunoTransactionStatus.Complete,
+            Page = 2,
+            Size = 10,
+        });
+
+        Assert.Equal(2, page.CurrentPage);
+        var request = Assert.Single(handler.Requests);
+        Assert.Equal("/mint_platform/v1/transactions?type=CRYPTO_DEPOSIT&status=COMPLETE&page=2&size=10", request.PathAndQuery);
+        Assert.True(JunoRequestSigner.TryParseAuthorizationHeader(request.Authorization, out _, out var nonce, out var signature));
+        Assert.Equal(JunoRequestSigner.ComputeSignature("secret", nonce, "GET", request.PathAndQuery, string.Empty), signature);
+    }
+
+    private static JunoClient CreateClient(HttpMessageHandler handler) =>
+        new(new HttpClient(handler), Options.Create(new JunoOptions
+        {
+            BaseAddress = new Uri("http://juno.test/"),
+            ApiKey = "key",
+            ApiSecret = "secret",
+            MaxRetries = 3,
+            RetryBaseDelay = TimeSpan.FromMilliseconds(1),
+            RetryMaxDelay = TimeSpan.FromMilliseconds(5),
+        }));
+
+    private sealed record SeenRequest(string PathAndQuery, string? Authorization, string? IdempotencyKey, string Body);
+
+    private sealed class ScriptedHandler(params (HttpStatusCode Status, string Body)[] answers) : HttpMessageHandler
+    {
+        private int _next;
+
+        public int Calls => Requests.Count;
+
+        public List<SeenRequest> Requests { get; } = [];
+
+        public IEnumerable<long> Nonces => Requests.Select(r =>
+            JunoRequestSigner.TryParseAuthorizationHeader(r.Authorization, out _, out var n, out _) ? n : -1);
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
+            Requests.Add(new SeenRequest(
+                request.RequestUri!.PathAndQuery,
+                request.Headers.TryGetValues("Authorization", out var auth) ? auth.Single() : null,
+                request.Headers.TryGetValues("X-Idempotency-Key", out var keys) ? keys.Single() : null,
+                body));
+            var (status, text) = answers[_next++];
+            return new HttpResponseMessage(status) { Content = new StringContent(text, Encoding.UTF8, "application/json") };
+        }
+    }
+}
