@@ -1,5 +1,0 @@
-namespace PaymentFunctions.KeyVault;
-
-internal static class AssemblyMarker
-{
-}
