@@ -1,5 +1,0 @@
-namespace PaymentFunctions.LocalStack;
-
-internal static class AssemblyMarker
-{
-}

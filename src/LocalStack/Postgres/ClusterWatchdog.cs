@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace PaymentFunctions.LocalStack.Postgres;
+
+/// <summary>
+/// A detached shell that outlives this process: once the process is gone (even by SIGKILL,
+/// which skips every exit handler) it stops the postmaster and deletes the cluster's folder.
+/// It exits by itself once the folder is gone, i.e. after a normal dispose.
+/// </summary>
+internal static class ClusterWatchdog
+{
+    // $1 owner pid, $2 postmaster pid, $3 cluster folder. The background subshell is re-parented
+    // to init, so killing this process's tree does not take it along; postmaster.pid must still
+    // name the same pid before anything is signalled, so a recycled pid is never hit.
+    private const string Script = """
+        trap '' INT HUP
+        exec >/dev/null 2>&1 </dev/null
+        (
+          while kill -0 "$1" && [ -d "$3" ]; do sleep 1; done
+          if [ -d "$3" ]; then
+            if [ "$(head -n 1 "$3/data/postmaster.pid")" = "$2" ]; then
+              kill -QUIT "$2"
+              sleep 3
+              [ "$(head -n 1 "$3/data/postmaster.pid")" = "$2" ] && kill -KILL "$2"
+            fi
+            rm -rf "$3"
+          fi
+        ) &
+        """;
+
+    public static void Start(ClusterHandle handle)
+    {
+        if (OperatingSystem.IsWindows() || handle.PostmasterPid == 0 || !File.Exists("/bin/sh"))
+        {
+            return;
+        }
+
+        var startInfo = new ProcessStartInfo("/bin/sh")
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = "/",
+        };
+        startInfo.ArgumentList.Add("-c");
+        startInfo.ArgumentList.Add(Script);
+        startInfo.ArgumentList.Add("paymentfunctions-pg-watchdog");
+        startInfo.ArgumentList.Add(Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        startInfo.ArgumentList.Add(handle.PostmasterPid.ToString(CultureInfo.InvariantCulture));
+        startInfo.ArgumentList.Add(handle.RootDirectory);
+
+        try
+        {
+            using var launcher = Process.Start(startInfo);
+
+            // The launcher returns at once, leaving the detached subshell behind; reap it.
+            launcher?.WaitForExit(5000);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // No watchdog: exit handlers and the orphan reaper still clean up.
+        }
+    }
+}
