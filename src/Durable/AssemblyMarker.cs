@@ -1,5 +1,0 @@
-namespace PaymentFunctions.Durable;
-
-internal static class AssemblyMarker
-{
-}

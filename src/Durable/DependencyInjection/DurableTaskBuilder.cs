@@ -1,0 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PaymentFunctions.Durable.DependencyInjection;
+
+internal sealed record DurableTaskBuilder(IServiceCollection Services) : IDurableTaskBuilder;

@@ -1,0 +1,8 @@
+namespace PaymentFunctions.Durable.Replay;
+
+internal enum OpenTaskKind
+{
+    Activity,
+    Timer,
+    SubOrchestration,
+}
