@@ -1,0 +1,318 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Net;
+using System.Net.Http;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PaymentFunctions.KeyVault.Keys;
+
+namespace PaymentFunctions.LocalStack.KeyVault;
+
+/// <summary>
+/// A local stand-in for Azure Key Vault's keys API: create secp256k1 (<c>P-256K</c>) keys, read their public
+/// JWK and sign digests with <c>ES256K</c>, with Key Vault's JSON shapes, status codes and error bodies, so the
+/// production <see cref="KeyVaultKeyClient"/> and Key Vault signer run against it unchanged.
+/// </summary>
+/// <remarks>
+/// It serves HTTPS on 127.0.0.1 with a throwaway self-signed certificate because Azure.Core (rightly) refuses to
+/// send bearer tokens over plain HTTP. Clients trust that one certificate by pinning it:
+/// <see cref="CreateClientOptions"/> returns options whose transport accepts exactly this emulator's certificate,
+/// so nothing about TLS validation is loosened for any other host. Any bearer token is accepted; keys live in memory.
+/// </remarks>
+public sealed partial class KeyVaultEmulator : IAsyncDisposable
+{
+    private const string JsonContentType = "application/json; charset=utf-8";
+
+    private readonly WebApplication _app;
+    private readonly EmulatedKeyStore _keys;
+    private readonly string _certificateThumbprint;
+    private int _disposed;
+
+    private KeyVaultEmulator(WebApplication app, EmulatedKeyStore keys, X509Certificate2 certificate, Uri vaultUri)
+    {
+        _app = app;
+        _keys = keys;
+        Certificate = certificate;
+        VaultUri = vaultUri;
+        _certificateThumbprint = certificate.GetCertHashString(HashAlgorithmName.SHA256);
+    }
+
+    /// <summary>The emulated vault's base address, e.g. <c>https://127.0.0.1:54321/</c>.</summary>
+    public Uri VaultUri { get; }
+
+    /// <summary>The self-signed certificate the emulator serves; pin it to trust the emulator.</summary>
+    public X509Certificate2 Certificate { get; }
+
+    /// <summary>A credential the emulator accepts.</summary>
+    public TokenCredential Credential { get; } = new StaticTokenCredential();
+
+    /// <summary>Starts an emulator on 127.0.0.1 and a free port.</summary>
+    public static async Task<KeyVaultEmulator> StartAsync(CancellationToken cancellationToken = default)
+    {
+        X509Certificate2 certificate = EmulatorCertificate.Create();
+        var keys = new EmulatedKeyStore();
+
+        WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.Logging.ClearProviders();
+        builder.Services.AddRoutingCore();
+        builder.WebHost.UseKestrelCore().UseKestrelHttpsConfiguration().ConfigureKestrel(kestrel =>
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
+
+        WebApplication app = builder.Build();
+        KeyVaultEmulator? emulator = null;
+
+        // Every request needs a bearer token, as in Key Vault; the token itself is not checked.
+        app.Use(async (context, next) =>
+        {
+            string? authorization = context.Request.Headers.Authorization;
+            if (authorization is null || !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || authorization.Length <= 7)
+            {
+                context.Response.Headers.WWWAuthenticate =
+                    "Bearer authorization=\"https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000\", resource=\"https://vault.azure.net\"";
+                await WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized", "AKV10000: Request is missing a Bearer or PoP token.").ConfigureAwait(false);
+                return;
+            }
+
+            if (string.IsNullOrEmpty(context.Request.Query["api-version"]))
+            {
+                await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "BadParameter", "The 'api-version' query parameter is missing.").ConfigureAwait(false);
+                return;
+            }
+
+            await next(context).ConfigureAwait(false);
+        });
+
+        app.MapPost("/keys/{name}/create", context => emulator!.CreateKeyAsync(context));
+        app.MapGet("/keys/{name}", context => emulator!.GetKeyAsync(context));
+        app.MapGet("/keys/{name}/{version}", context => emulator!.GetKeyAsync(context));
+        app.MapPost("/keys/{name}/{version}/sign", context => emulator!.SignAsync(context));
+
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var uri = new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));
+        emulator = new KeyVaultEmulator(app, keys, certificate, new Uri($"https://127.0.0.1:{uri.Port}/"));
+        return emulator;
+    }
+
+    /// <summary>
+    /// Client options whose transport trusts exactly this emulator's certificate. Everything else about
+    /// the client (bearer token policy, retries) stays as in production.
+    /// </summary>
+    public KeyVaultKeyClientOptions CreateClientOptions()
+    {
+        string thumbprint = _certificateThumbprint;
+#pragma warning disable CA2000 // The transport owns the handler for the client's lifetime.
+        var handler = new HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (_, certificate, _, _) =>
+                certificate is not null && string.Equals(certificate.GetCertHashString(HashAlgorithmName.SHA256), thumbprint, StringComparison.OrdinalIgnoreCase),
+        };
+#pragma warning restore CA2000
+        var options = new KeyVaultKeyClientOptions { Transport = new HttpClientTransport(handler) };
+        options.Retry.MaxRetries = 0;
+        return options;
+    }
+
+    /// <summary>A client for this emulator using <see cref="Credential"/>.</summary>
+    public KeyVaultKeyClient CreateClient() => new(VaultUri, Credential, CreateClientOptions());
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _keys.Dispose();
+        Certificate.Dispose();
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"KeyVaultEmulator({VaultUri})";
+
+    private async Task CreateKeyAsync(HttpContext context)
+    {
+        string name = (string)context.Request.RouteValues["name"]!;
+        if (!KeyNamePattern().IsMatch(name))
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "BadParameter", "The request URI contains an invalid name: " + name).ConfigureAwait(false);
+            return;
+        }
+
+        JsonElement body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<JsonElement>(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (JsonException)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "BadParameter", "The request body is not valid JSON.").ConfigureAwait(false);
+            return;
+        }
+
+        string? kty = GetString(body, "kty");
+        string? crv = GetString(body, "crv");
+        if (kty is null)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "BadParameter", "Property 'kty' is required.").ConfigureAwait(false);
+            return;
+        }
+
+        if (!KeyType.IsEllipticCurve(kty))
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "BadParameter", $"Key type '{kty}' is not supported by the emulator; use EC or EC-HSM.").ConfigureAwait(false);
+            return;
+        }
+
+        if (!string.Equals(crv, KeyCurveName.P256K, StringComparison.Ordinal))
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "BadParameter", $"Curve '{crv}' is not supported by the emulator; use P-256K.").ConfigureAwait(false);
+            return;
+        }
+
+        List<string> operations = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("key_ops", out JsonElement ops) && ops.ValueKind == JsonValueKind.Array
+            ? ops.EnumerateArray().Select(o => o.GetString() ?? string.Empty).ToList()
+            : ["sign", "verify"];
+
+        EmulatedKey key = _keys.Create(name, kty, operations);
+        await WriteJsonAsync(context, StatusCodes.Status200OK, writer => key.WriteBundle(writer, VaultUri)).ConfigureAwait(false);
+    }
+
+    private async Task GetKeyAsync(HttpContext context)
+    {
+        EmulatedKey? key = await FindKeyAsync(context).ConfigureAwait(false);
+        if (key is not null)
+        {
+            await WriteJsonAsync(context, StatusCodes.Status200OK, writer => key.WriteBundle(writer, VaultUri)).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SignAsync(HttpContext context)
+    {
+        EmulatedKey? key = await FindKeyAsync(context).ConfigureAwait(false);
+        if (key is null)
+        {
+            return;
+        }
+
+        JsonElement body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<JsonElement>(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (JsonException)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "BadParameter", "The request body is not valid JSON.").ConfigureAwait(false);
+            return;
+        }
+
+        string? algorithm = GetString(body, "alg");
+        string? value = GetString(body, "value");
+        if (!string.Equals(algorithm, SignatureAlgorithm.ES256K, StringComparison.Ordinal))
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "BadParameter", $"Algorithm '{algorithm}' is not supported for a P-256K key.").ConfigureAwait(false);
+            return;
+        }
+
+        if (!key.KeyOperations.Contains("sign", StringComparer.Ordinal))
+        {
+            await WriteErrorAsync(context, StatusCodes.Status403Forbidden, "Forbidden", "Operation sign is not permitted on this key.").ConfigureAwait(false);
+            return;
+        }
+
+        byte[]? digest = TryDecodeBase64Url(value);
+        if (digest is not { Length: 32 })
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "BadParameter", "Invalid length of digest for ES256K: a 32-byte base64url value is required.").ConfigureAwait(false);
+            return;
+        }
+
+        byte[] signature = key.SignDigest(digest);
+        await WriteJsonAsync(context, StatusCodes.Status200OK, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("kid", key.KeyId(VaultUri));
+            writer.WriteString("value", Base64Url.EncodeToString(signature));
+            writer.WriteEndObject();
+        }).ConfigureAwait(false);
+    }
+
+    private async Task<EmulatedKey?> FindKeyAsync(HttpContext context)
+    {
+        string name = (string)context.Request.RouteValues["name"]!;
+        string? version = context.Request.RouteValues["version"] as string;
+        EmulatedKey? key = _keys.Find(name, version);
+        if (key is null)
+        {
+            string id = version is null ? name : $"{name}/{version}";
+            await WriteErrorAsync(context, StatusCodes.Status404NotFound, "KeyNotFound", $"A key with (name/id) {id} was not found in this key vault. If you recently deleted this key you may be able to recover it using the correct recovery command.").ConfigureAwait(false);
+        }
+
+        return key;
+    }
+
+    private static string? GetString(JsonElement body, string property) =>
+        body.ValueKind == JsonValueKind.Object && body.TryGetProperty(property, out JsonElement value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    private static byte[]? TryDecodeBase64Url(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Base64Url.DecodeFromChars(value);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static Task WriteErrorAsync(HttpContext context, int status, string code, string message) =>
+        WriteJsonAsync(context, status, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("error");
+            writer.WriteString("code", code);
+            writer.WriteString("message", message);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        });
+
+    private static async Task WriteJsonAsync(HttpContext context, int status, Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer);
+        }
+
+        context.Response.StatusCode = status;
+        context.Response.ContentType = JsonContentType;
+        context.Response.ContentLength = buffer.WrittenCount;
+        await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    [GeneratedRegex("^[0-9a-zA-Z-]{1,127}$")]
+    private static partial Regex KeyNamePattern();
+}
