@@ -1,5 +1,0 @@
-namespace PaymentFunctions.Durable.Postgres;
-
-internal static class AssemblyMarker
-{
-}

@@ -1,0 +1,81 @@
+-- Version 1: the task hub tables. Every key starts with the hub, so hubs sharing a database never meet.
+-- Instance ids sort ordinally (COLLATE "C"), as the in-memory store and the continuation tokens expect.
+
+CREATE TABLE durable.instances (
+    hub                  text        NOT NULL,
+    instance_id          text        COLLATE "C" NOT NULL,
+    execution_id         text        NOT NULL,
+    name                 text        NOT NULL,
+    version              text,
+    status               integer     NOT NULL,
+    created_at           timestamptz NOT NULL,
+    last_updated_at      timestamptz NOT NULL,
+    completed_at         timestamptz,
+    scheduled_start_time timestamptz,
+    input                text,
+    output               text,
+    custom_status        text,
+    failure_details      jsonb,
+    tags                 jsonb,
+    parent_instance_id   text,
+    lock_token           text,
+    locked_until         timestamptz NOT NULL DEFAULT '-infinity',
+    dequeue_count        integer     NOT NULL DEFAULT 0,
+    PRIMARY KEY (hub, instance_id)
+);
+
+-- Queries and purges page by creation time.
+CREATE INDEX instances_created ON durable.instances (hub, created_at, instance_id);
+
+CREATE TABLE durable.history (
+    hub             text    NOT NULL,
+    instance_id     text    COLLATE "C" NOT NULL,
+    execution_id    text    NOT NULL,
+    sequence_number integer NOT NULL,
+    event           jsonb   NOT NULL,
+    -- A duplicate key means another worker already committed the episode.
+    PRIMARY KEY (hub, instance_id, execution_id, sequence_number)
+);
+
+CREATE TABLE durable.new_events (
+    id                  bigserial   PRIMARY KEY,
+    hub                 text        NOT NULL,
+    instance_id         text        COLLATE "C" NOT NULL,
+    event               jsonb       NOT NULL,
+    -- The EventType number, so the dequeue can tell starts and terminations apart without parsing JSON.
+    event_type          integer     NOT NULL,
+    -- '-infinity' when visible at once.
+    visible_at          timestamptz NOT NULL,
+    target_execution_id text,
+    created_at          timestamptz NOT NULL
+);
+
+-- Per-instance FIFO, and the dequeue's scan of what is visible now (and the next timer for wake-ups).
+CREATE INDEX new_events_instance ON durable.new_events (hub, instance_id, id);
+CREATE INDEX new_events_visible ON durable.new_events (hub, visible_at);
+
+CREATE TABLE durable.new_tasks (
+    id            bigserial   PRIMARY KEY,
+    hub           text        NOT NULL,
+    instance_id   text        COLLATE "C" NOT NULL,
+    execution_id  text        NOT NULL,
+    generation    integer     NOT NULL,
+    event         jsonb       NOT NULL,
+    lock_token    text,
+    locked_until  timestamptz NOT NULL DEFAULT '-infinity',
+    dequeue_count integer     NOT NULL DEFAULT 0
+);
+
+CREATE INDEX new_tasks_queue ON durable.new_tasks (hub, id);
+CREATE INDEX new_tasks_instance ON durable.new_tasks (hub, instance_id);
+
+-- Aborts the statement's (implicit) transaction when a checkpoint's lease check matched no row, so a whole
+-- checkpoint can be sent as one batch and still commit nothing when the lease was lost.
+CREATE FUNCTION durable.assert_lease_held(matched bigint) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF matched = 0 THEN
+        RAISE EXCEPTION 'the lease on the instance was lost' USING ERRCODE = 'DT001';
+    END IF;
+END
+$$;

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using PaymentFunctions.Durable.History;
+using PaymentFunctions.Durable.Storage;
+
+namespace PaymentFunctions.Durable.Postgres.Tests.Storage;
+
+public sealed class NotificationTests(PostgresStoreFactory stores) : IClassFixture<PostgresStoreFactory>
+{
+    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task A_new_instance_created_through_another_store_wakes_an_orchestration_waiter_long_before_its_max_wait()
+    {
+        var hub = PostgresStoreFactory.NewHubName();
+        var waiter = stores.CreateStore(hubName: hub);
+        var client = stores.CreateStore(hubName: hub);
+        await waiter.InitializeAsync();
+        await waiter.StartListeningAsync();
+
+        var watch = Stopwatch.StartNew();
+        var waiting = waiter.WaitForWorkAsync(WorkItemKind.Orchestration, MaxWait);
+        await client.CreateInstanceAsync(StoreScenario.StartMessage("wake"), []);
+        await waiting;
+
+        Assert.True(watch.Elapsed < MaxWait / 2, $"The waiter slept {watch.Elapsed} instead of being notified.");
+        Assert.Single(await waiter.LockOrchestrationWorkItemsAsync(10));
+    }
+
+    [Fact]
+    public async Task A_new_activity_from_another_store_wakes_an_activity_waiter_long_before_its_max_wait()
+    {
+        var hub = PostgresStoreFactory.NewHubName();
+        var waiter = stores.CreateStore(hubName: hub);
+        var worker = stores.CreateStore(hubName: hub);
+        var item = await StoreScenario.CreateAndLockAsync(worker, "activity-wake");
+        await waiter.StartListeningAsync();
+
+        var watch = Stopwatch.StartNew();
+        var waiting = waiter.WaitForWorkAsync(WorkItemKind.Activity, MaxWait);
+        Assert.True(await worker.CompleteOrchestrationWorkItemAsync(item, StoreScenario.Episode(item, activities: ["Work"])));
+        await waiting;
+
+        Assert.True(watch.Elapsed < MaxWait / 2, $"The waiter slept {watch.Elapsed} instead of being notified.");
+        Assert.Single(await waiter.LockActivityWorkItemsAsync(10));
+    }
+
+    [Fact]
+    public async Task A_waiter_wakes_when_the_next_timer_is_due_before_its_max_wait()
+    {
+        var hub = PostgresStoreFactory.NewHubName();
+        var waiter = stores.CreateStore(hubName: hub);
+        var worker = stores.CreateStore(hubName: hub);
+        var item = await StoreScenario.CreateAndLockAsync(worker, "timer");
+        await waiter.StartListeningAsync();
+        var fireAt = DateTimeOffset.UtcNow.AddSeconds(2);
+        var timer = new OrchestrationMessage("timer", new TimerFiredEvent(fireAt, 0, fireAt), fireAt, item.State!.ExecutionId);
+        Assert.True(await worker.CompleteOrchestrationWorkItemAsync(item, StoreScenario.Episode(item, messages: [timer])));
+
+        // The first wait ends with the checkpoint's notification; after it nothing signals the hub, so only
+        // the due timer can end the second wait early.
+        await waiter.WaitForWorkAsync(WorkItemKind.Orchestration, MaxWait);
+        var watch = Stopwatch.StartNew();
+        await waiter.WaitForWorkAsync(WorkItemKind.Orchestration, MaxWait);
+        Assert.True(watch.Elapsed < MaxWait / 2, $"The waiter slept {watch.Elapsed} past the timer.");
+        Assert.Single(await waiter.LockOrchestrationWorkItemsAsync(10));
+    }
+}
