@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Globalization;
 
 namespace PaymentFunctions.LocalStack.Postgres;
 
@@ -14,7 +12,6 @@ internal static class ClusterFolders
 {
     private const string OwnerFileName = "owner";
     private static readonly ConcurrentDictionary<string, byte> Reaped = new(StringComparer.Ordinal);
-    private static readonly Lazy<string> CurrentOwner = new(() => Describe(Process.GetCurrentProcess()));
 
     /// <summary>The dedicated parent: mode 0755 so the server's account can reach its folder.</summary>
     public static string EnsureParent(string? baseDirectory, bool serverRunsAsOtherAccount)
@@ -51,7 +48,7 @@ internal static class ClusterFolders
         // Short names keep the unix socket path well under its 107-byte limit.
         var root = Path.Combine(parent, Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(root);
-        File.WriteAllText(Path.Combine(root, OwnerFileName), CurrentOwner.Value);
+        File.WriteAllText(Path.Combine(root, OwnerFileName), ProcessIdentity.Current);
         return root;
     }
 
@@ -98,37 +95,9 @@ internal static class ClusterFolders
             return Directory.GetCreationTimeUtc(folder) < DateTime.UtcNow.AddHours(-1);
         }
 
-        var parts = File.ReadAllText(ownerFile).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length != 2
-            || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
-            || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var startTicks))
-        {
-            return false;
-        }
-
-        if (pid == Environment.ProcessId)
-        {
-            return false;
-        }
-
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            var sameProcess = Math.Abs(process.StartTime.ToUniversalTime().Ticks - startTicks) < TimeSpan.TicksPerSecond;
-            return !sameProcess || !ProcessSignals.IsAlive(pid);
-        }
-        catch (ArgumentException)
-        {
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            return true;
-        }
+        // An unreadable owner may be one being written right now: leave it.
+        return ProcessIdentity.IsRunning(File.ReadAllText(ownerFile)) == false;
     }
-
-    private static string Describe(Process process) =>
-        string.Create(CultureInfo.InvariantCulture, $"{process.Id} {process.StartTime.ToUniversalTime().Ticks}");
 
     private static bool OthersCanTraverse(string directory)
     {

@@ -4,9 +4,10 @@ using System.Globalization;
 namespace PaymentFunctions.LocalStack.Postgres;
 
 /// <summary>
-/// A detached shell that outlives this process: once the process is gone (even by SIGKILL,
-/// which skips every exit handler) it stops the postmaster and deletes the cluster's folder.
-/// It exits by itself once the folder is gone, i.e. after a normal dispose.
+/// A detached shell that outlives this process: once the process is gone without cleaning up
+/// it stops the postmaster and deletes the cluster's folder. Exit handlers cannot do this:
+/// SIGKILL skips them, and since .NET 10 so does SIGTERM (the runtime no longer raises
+/// ProcessExit for it). It exits by itself once the folder is gone, i.e. after a normal dispose.
 /// </summary>
 internal static class ClusterWatchdog
 {
@@ -21,7 +22,8 @@ internal static class ClusterWatchdog
           if [ -d "$3" ]; then
             if [ "$(head -n 1 "$3/data/postmaster.pid")" = "$2" ]; then
               kill -QUIT "$2"
-              sleep 3
+              i=0
+              while [ $i -lt 50 ] && [ "$(head -n 1 "$3/data/postmaster.pid")" = "$2" ]; do sleep 0.1; i=$((i+1)); done
               [ "$(head -n 1 "$3/data/postmaster.pid")" = "$2" ] && kill -KILL "$2"
             fi
             rm -rf "$3"

@@ -124,7 +124,7 @@ public sealed partial class PostgresCluster : IAsyncDisposable
     {
         PostgresDatabases.ValidateName(name);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        await PostgresDatabases.CreateAsync(ConnectionString, name, cancellationToken).ConfigureAwait(false);
+        await PostgresDatabases.CreateAsync(ConnectionString, name, comment: null, cancellationToken).ConfigureAwait(false);
         return GetConnectionString(name);
     }
 

@@ -47,21 +47,53 @@ internal static partial class PostgresDatabases
     public static string WithDatabase(string connectionString, string database) =>
         new NpgsqlConnectionStringBuilder(connectionString) { Database = database }.ConnectionString;
 
-    public static async Task<string> CreateAsync(string adminConnectionString, string name, CancellationToken cancellationToken)
+    /// <summary>Creates the database, labelled with <paramref name="comment"/> when given.</summary>
+    public static async Task<string> CreateAsync(string adminConnectionString, string name, string? comment, CancellationToken cancellationToken)
     {
         ValidateName(name);
         var connection = new NpgsqlConnection(adminConnectionString);
         await using (connection.ConfigureAwait(false))
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-            await using (command.ConfigureAwait(false))
+            await ExecuteAsync(connection, $"CREATE DATABASE \"{name}\"", cancellationToken).ConfigureAwait(false);
+            if (comment is not null)
             {
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                // COMMENT takes no parameters; the literal is quoted by doubling single quotes.
+                var literal = comment.Replace("'", "''", StringComparison.Ordinal);
+                await ExecuteAsync(connection, $"COMMENT ON DATABASE \"{name}\" IS '{literal}'", cancellationToken).ConfigureAwait(false);
             }
         }
 
         return WithDatabase(adminConnectionString, name);
+    }
+
+    /// <summary>The databases whose comment starts with <paramref name="prefix"/>, with their comments.</summary>
+    public static async Task<IReadOnlyList<(string Name, string Comment)>> ListLabelledAsync(
+        string adminConnectionString, string prefix, CancellationToken cancellationToken)
+    {
+        var found = new List<(string, string)>();
+        var connection = new NpgsqlConnection(adminConnectionString);
+        await using (connection.ConfigureAwait(false))
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var command = new NpgsqlCommand(
+                "SELECT datname, shobj_description(oid, 'pg_database') FROM pg_database WHERE starts_with(coalesce(shobj_description(oid, 'pg_database'), ''), @prefix)",
+                connection);
+            await using (command.ConfigureAwait(false))
+            {
+                command.Parameters.AddWithValue("prefix", prefix);
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        found.Add((reader.GetString(0), reader.GetString(1)));
+                    }
+                }
+            }
+        }
+
+        return found;
     }
 
     public static async Task DropAsync(string adminConnectionString, string name, CancellationToken cancellationToken)
@@ -71,11 +103,16 @@ internal static partial class PostgresDatabases
         await using (connection.ConfigureAwait(false))
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-            await using (command.ConfigureAwait(false))
-            {
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
+            await ExecuteAsync(connection, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        var command = new NpgsqlCommand(sql, connection);
+        await using (command.ConfigureAwait(false))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -22,6 +22,9 @@ public static class SharedPostgres
     /// <summary>Environment variable holding the connection string of an existing server to test against.</summary>
     public const string EnvironmentVariable = "PAYMENTFUNCTIONS_TEST_POSTGRES";
 
+    /// <summary>Tests never need crash safety; without fsync the cluster is several times faster.</summary>
+    internal static readonly PostgresClusterOptions ClusterOptions = new() { Durability = false };
+
     private static readonly SharedServer Server = CreateServer();
 
     /// <summary>Creates an empty database and returns its connection string.</summary>
@@ -39,8 +42,7 @@ public static class SharedPostgres
 
     private static SharedServer CreateServer()
     {
-        // Tests never need crash safety; without fsync the cluster is several times faster.
-        var server = new SharedServer(() => Environment.GetEnvironmentVariable(EnvironmentVariable), new PostgresClusterOptions { Durability = false });
+        var server = new SharedServer(() => Environment.GetEnvironmentVariable(EnvironmentVariable), ClusterOptions);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.DropCreatedDatabasesAtExit();
         return server;
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Npgsql;
 
 namespace PaymentFunctions.LocalStack.Postgres;
 
@@ -6,8 +7,16 @@ namespace PaymentFunctions.LocalStack.Postgres;
 /// One PostgreSQL server shared by everything in the process: a configured server when there is
 /// one, otherwise a private cluster started on first use. Hands out fresh databases.
 /// </summary>
+/// <remarks>
+/// On a configured server every database made here is labelled with this machine and process.
+/// Exit handlers may be cut short (a test host is killed soon after its run), so besides dropping
+/// its own databases at the end, each process drops those of dead processes of this machine
+/// when it first connects.
+/// </remarks>
 internal sealed class SharedServer : IAsyncDisposable
 {
+    private const string LabelPrefix = "paymentfunctions-test|";
+
     private readonly Func<string?> _configuredConnectionString;
     private readonly PostgresClusterOptions _options;
     private readonly Lock _gate = new();
@@ -20,13 +29,15 @@ internal sealed class SharedServer : IAsyncDisposable
         _options = options;
     }
 
+    private static string Label => $"{LabelPrefix}{Environment.MachineName}|{ProcessIdentity.Current}";
+
     public async Task<PostgresLease> GetLeaseAsync(CancellationToken cancellationToken)
     {
         Task<PostgresLease> lease;
         lock (_gate)
         {
             // Not bound to the first caller's token: one caller giving up must not fail the others.
-            lease = _lease ??= PostgresConnection.AcquireAsync(_configuredConnectionString(), _options, CancellationToken.None);
+            lease = _lease ??= AcquireAsync();
         }
 
         return await lease.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -42,7 +53,7 @@ internal sealed class SharedServer : IAsyncDisposable
         }
 
         _createdOnConfiguredServer.TryAdd(name, 0);
-        return await PostgresDatabases.CreateAsync(lease.ConnectionString, name, cancellationToken).ConfigureAwait(false);
+        return await PostgresDatabases.CreateAsync(lease.ConnectionString, name, Label, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -86,6 +97,41 @@ internal sealed class SharedServer : IAsyncDisposable
         }
     }
 
+    private async Task<PostgresLease> AcquireAsync()
+    {
+        var lease = await PostgresConnection.AcquireAsync(_configuredConnectionString(), _options, CancellationToken.None).ConfigureAwait(false);
+        if (!lease.StartedCluster)
+        {
+            await DropDatabasesOfDeadProcessesAsync(lease.ConnectionString).ConfigureAwait(false);
+        }
+
+        return lease;
+    }
+
+    private static async Task DropDatabasesOfDeadProcessesAsync(string connectionString)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            var labelled = await PostgresDatabases.ListLabelledAsync(connectionString, LabelPrefix, timeout.Token).ConfigureAwait(false);
+            foreach (var (name, label) in labelled)
+            {
+                var parts = label.Split('|');
+                if (parts.Length == 3
+                    && string.Equals(parts[1], Environment.MachineName, StringComparison.Ordinal)
+                    && ProcessIdentity.IsRunning(parts[2]) == false)
+                {
+                    await PostgresDatabases.DropAsync(connectionString, name, timeout.Token).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or ArgumentException)
+        {
+            // Best effort: left-over test databases are harmless, and a server that refuses this
+            // will show its real problem at the first database creation.
+        }
+    }
+
     private async ValueTask DropCreatedDatabasesAsync(PostgresLease lease)
     {
         if (lease.StartedCluster)
@@ -94,17 +140,17 @@ internal sealed class SharedServer : IAsyncDisposable
         }
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        foreach (var name in _createdOnConfiguredServer.Keys)
+        await Task.WhenAll(_createdOnConfiguredServer.Keys.Select(async name =>
         {
             try
             {
                 await PostgresDatabases.DropAsync(lease.ConnectionString, name, timeout.Token).ConfigureAwait(false);
                 _createdOnConfiguredServer.TryRemove(name, out _);
             }
-            catch (Exception ex) when (ex is Npgsql.NpgsqlException or OperationCanceledException)
+            catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException)
             {
-                // Best effort: a left-over test database is harmless.
+                // Best effort: the next run on this machine drops what is left.
             }
-        }
+        })).ConfigureAwait(false);
     }
 }

@@ -38,21 +38,6 @@ public sealed class PostgresClusterTests
     }
 
     [Fact]
-    public async Task Test_options_turn_durability_off()
-    {
-        var connectionString = await SharedPostgres.CreateDatabaseAsync(nameof(Test_options_turn_durability_off));
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-
-        // Only meaningful for the private cluster; an external server keeps its own settings.
-        if (Environment.GetEnvironmentVariable(SharedPostgres.EnvironmentVariable) is null)
-        {
-            Assert.Equal("off", await ScalarAsync<string>(connection, "SHOW fsync"));
-            Assert.Equal("off", await ScalarAsync<string>(connection, "SHOW synchronous_commit"));
-        }
-    }
-
-    [Fact]
     public async Task Databases_of_one_cluster_are_isolated()
     {
         var first = await SharedPostgres.CreateDatabaseAsync("isolation");
@@ -102,7 +87,7 @@ public sealed class PostgresClusterTests
     public async Task Rejects_database_names_that_are_not_plain_identifiers(string name)
     {
         var connectionString = await SharedPostgres.GetServerConnectionStringAsync();
-        await Assert.ThrowsAsync<ArgumentException>(() => PostgresDatabases.CreateAsync(connectionString, name, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => PostgresDatabases.CreateAsync(connectionString, name, comment: null, CancellationToken.None));
     }
 
     [Fact]

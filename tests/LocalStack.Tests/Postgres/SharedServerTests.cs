@@ -22,9 +22,9 @@ public sealed class SharedServerTests
     }
 
     [Fact]
-    public async Task Shared_server_starts_once_for_concurrent_callers()
+    public async Task Shared_server_starts_one_fast_cluster_for_concurrent_callers()
     {
-        var server = new SharedServer(() => null, new PostgresClusterOptions { Durability = false });
+        var server = new SharedServer(() => null, SharedPostgres.ClusterOptions);
         try
         {
             var databases = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => server.CreateDatabaseAsync("concurrent", CancellationToken.None)));
@@ -32,6 +32,12 @@ public sealed class SharedServerTests
             var ports = databases.Select(cs => new NpgsqlConnectionStringBuilder(cs).Port).Distinct().ToList();
             Assert.Single(ports);
             Assert.Equal(4, databases.Distinct().Count());
+
+            // Test clusters trade crash safety for speed.
+            await using var connection = new NpgsqlConnection(databases[0]);
+            await connection.OpenAsync();
+            Assert.Equal("off", await PostgresClusterTests.ScalarAsync<string>(connection, "SHOW fsync"));
+            Assert.Equal("off", await PostgresClusterTests.ScalarAsync<string>(connection, "SHOW synchronous_commit"));
         }
         finally
         {
@@ -54,6 +60,34 @@ public sealed class SharedServerTests
         await server.DisposeAsync();
 
         Assert.False(await DatabaseExistsAsync(external, name));
+    }
+
+    [Fact]
+    public async Task Configured_server_loses_the_test_databases_of_dead_runs_on_this_machine_only()
+    {
+        var external = await SharedPostgres.GetServerConnectionStringAsync();
+        var deadRun = PostgresDatabases.UniqueName("dead_run");
+        var otherMachine = PostgresDatabases.UniqueName("other_machine");
+        var unlabelled = PostgresDatabases.UniqueName("unlabelled");
+        await PostgresDatabases.CreateAsync(external, deadRun, $"paymentfunctions-test|{Environment.MachineName}|{Environment.ProcessId} 1", CancellationToken.None);
+        await PostgresDatabases.CreateAsync(external, otherMachine, "paymentfunctions-test|elsewhere.example|1 1", CancellationToken.None);
+        await PostgresDatabases.CreateAsync(external, unlabelled, comment: null, CancellationToken.None);
+
+        try
+        {
+            var server = new SharedServer(() => external, new PostgresClusterOptions());
+            await server.GetLeaseAsync(CancellationToken.None);
+            await server.DisposeAsync();
+
+            Assert.False(await DatabaseExistsAsync(external, deadRun));
+            Assert.True(await DatabaseExistsAsync(external, otherMachine));
+            Assert.True(await DatabaseExistsAsync(external, unlabelled));
+        }
+        finally
+        {
+            await PostgresDatabases.DropAsync(external, otherMachine, CancellationToken.None);
+            await PostgresDatabases.DropAsync(external, unlabelled, CancellationToken.None);
+        }
     }
 
     [Theory]
