@@ -19,6 +19,9 @@ namespace PaymentFunctions.Banking.Juno;
 /// Each attempt is signed again with a new nonce (Juno refuses a repeated nonce). Timeouts, connection failures,
 /// 5xx and 429 are retried with exponential backoff and jitter; other 4xx answers are final and never retried.
 /// Retrying a money-moving call is safe only because the caller's idempotency key travels with every attempt.
+/// Juno rejects a nonce lower than one it has already seen, so one client sends one request at a time: concurrent
+/// requests would otherwise reach Juno in a different order than they were signed. Use one instance per API key
+/// (register it as a singleton); separate processes need separate API keys.
 /// </remarks>
 public sealed partial class JunoClient : IJunoClient
 {
@@ -29,6 +32,7 @@ public sealed partial class JunoClient : IJunoClient
     private readonly JunoRequestSigner _signer;
     private readonly ResiliencePipeline _pipeline;
     private readonly ILogger _logger;
+    private readonly SemaphoreSlim _sendGate = new(1, 1);
 
     /// <summary>Creates the client over <paramref name="httpClient"/>; per-attempt timeouts come from <see cref="JunoOptions.AttemptTimeout"/>.</summary>
     public JunoClient(HttpClient httpClient, IOptions<JunoOptions> options, ILogger<JunoClient>? logger = null)
@@ -183,16 +187,29 @@ public sealed partial class JunoClient : IJunoClient
                     request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
                 }
 
-                request.Headers.TryAddWithoutValidation("Authorization", _signer.CreateAuthorizationHeader(method.Method, uri.PathAndQuery, json));
                 if (idempotencyKey is not null)
                 {
                     request.Headers.TryAddWithoutValidation(IdempotencyHeader, idempotencyKey);
                 }
 
-                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
-                var text = await response.Content.ReadAsStringAsync(token).ConfigureAwait(false);
-                LogResponse(_logger, method.Method, loggedPath, (int)response.StatusCode);
-                return Unwrap<T>(response.StatusCode, text);
+                HttpStatusCode status;
+                string text;
+                await _sendGate.WaitAsync(token).ConfigureAwait(false);
+                try
+                {
+                    // Sign inside the gate so nonces reach Juno in the order they were issued.
+                    request.Headers.TryAddWithoutValidation("Authorization", _signer.CreateAuthorizationHeader(method.Method, uri.PathAndQuery, json));
+                    using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
+                    status = response.StatusCode;
+                    text = await response.Content.ReadAsStringAsync(token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _sendGate.Release();
+                }
+
+                LogResponse(_logger, method.Method, loggedPath, (int)status);
+                return Unwrap<T>(status, text);
             },
             cancellationToken).ConfigureAwait(false);
     }

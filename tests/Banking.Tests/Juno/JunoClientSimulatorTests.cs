@@ -169,7 +169,7 @@ public sealed class JunoClientSimulatorTests
     [Fact]
     public async Task Timed_out_attempt_is_retried()
     {
-        await using var f = await SimulatorFixture.StartAsync(configure: o => o.AttemptTimeout = TimeSpan.FromMilliseconds(300));
+        await using var f = await SimulatorFixture.StartAsync(configure: o => o.AttemptTimeout = TimeSpan.FromSeconds(2));
         f.Simulator.SetFault("/mint_platform/v1/transactions", new JunoFault { TimeoutNext = 1 });
 
         var page = await f.Client.ListTransactionsAsync(new JunoTransactionQuery());
@@ -291,5 +291,16 @@ public sealed class JunoClientSimulatorTests
         Assert.Equal(a.Id, b.Id);
         Assert.NotEqual(a.Id, c.Id);
         Assert.Equal(Mxn.Of(300m).ToMxnb(), f.Simulator.MxnbBalance);
+    }
+
+    [Fact]
+    public async Task Concurrent_calls_on_one_client_keep_nonces_in_order()
+    {
+        await using var f = await SimulatorFixture.StartAsync();
+        f.Simulator.SetFault("/mint_platform/v1/balances", new JunoFault { LatencyMs = 2 });
+
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(() => f.Client.GetBalancesAsync())));
+
+        Assert.Equal(40, f.Simulator.AttemptsOn("/mint_platform/v1/balances"));
     }
 }
