@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Compiles contracts/src/*.sol with solc-js (the version pinned in the root package-lock.json) and writes
-// contracts/artifacts/<Name>.json as { contractName, compiler, abi, bytecode }.
+// contracts/artifacts/<Name>.json as { contractName, compiler, abi, bytecode }. Test-only contracts in
+// contracts/test/*.sol go to contracts/artifacts/test/.
 //
 //   node contracts/compile.mjs            write the artifacts
 //   node contracts/compile.mjs --check    compile in memory; exit 1 if the committed artifacts differ
@@ -14,7 +15,11 @@ import { fileURLToPath } from 'node:url';
 
 const contractsDir = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.dirname(contractsDir);
-const sourcesDir = path.join(contractsDir, 'src');
+// Source folder -> artifact subfolder.
+const groups = [
+  { folder: 'src', output: '' },
+  { folder: 'test', output: 'test' },
+];
 const artifactsDir = path.join(contractsDir, 'artifacts');
 
 // Packages resolve from the repository root's node_modules (NODE_PATH also works, as for require).
@@ -30,10 +35,17 @@ const check = args.includes('--check');
 const outIndex = args.indexOf('--out');
 const outDir = outIndex >= 0 ? path.resolve(args[outIndex + 1] ?? '') : artifactsDir;
 
-const sourceFiles = fs.readdirSync(sourcesDir).filter((f) => f.endsWith('.sol')).sort();
-const sources = Object.fromEntries(
-  sourceFiles.map((f) => [`src/${f}`, { content: fs.readFileSync(path.join(sourcesDir, f), 'utf8') }]),
-);
+const sources = {};
+const outputFolderOf = {};
+for (const group of groups) {
+  const dir = path.join(contractsDir, group.folder);
+  if (!fs.existsSync(dir)) continue;
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.sol')).sort()) {
+    const unit = `${group.folder}/${file}`;
+    sources[unit] = { content: fs.readFileSync(path.join(dir, file), 'utf8') };
+    outputFolderOf[unit] = group.output;
+  }
+}
 
 const input = {
   language: 'Solidity',
@@ -75,7 +87,7 @@ for (const file of Object.keys(sources)) {
       abi: contract.abi,
       bytecode: `0x${contract.evm.bytecode.object}`,
     };
-    artifacts.set(`${name}.json`, `${JSON.stringify(artifact, null, 2)}\n`);
+    artifacts.set(path.posix.join(outputFolderOf[file], `${name}.json`), `${JSON.stringify(artifact, null, 2)}\n`);
   }
 }
 
@@ -93,8 +105,8 @@ if (check) {
   }
   console.log(`Artifacts match the sources (${[...artifacts.keys()].join(', ')}).`);
 } else {
-  fs.mkdirSync(outDir, { recursive: true });
   for (const [file, text] of artifacts) {
+    fs.mkdirSync(path.dirname(path.join(outDir, file)), { recursive: true });
     fs.writeFileSync(path.join(outDir, file), text);
   }
   console.log(`Wrote ${[...artifacts.keys()].join(', ')} to ${path.relative(process.cwd(), outDir) || '.'}`);

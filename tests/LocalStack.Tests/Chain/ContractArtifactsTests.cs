@@ -23,9 +23,9 @@ public sealed class ContractArtifactsTests
             await process.WaitForExitAsync(timeout.Token);
             Assert.True(process.ExitCode == 0, $"compile.mjs failed (did `npm ci` run at the repository root?): {await stdout}{await stderr}");
 
-            string[] fresh = Directory.GetFiles(output, "*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
-            string[] committed = Directory.GetFiles(ContractArtifacts.Directory, "*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
-            Assert.Equal(["MXNB.json", "PaymentEscrow.json"], fresh);
+            string[] fresh = RelativeJsonFiles(output);
+            string[] committed = RelativeJsonFiles(ContractArtifacts.Directory);
+            Assert.Equal(["MXNB.json", "PaymentEscrow.json", "test/ReentrantToken.json"], fresh);
             Assert.Equal(fresh, committed);
             foreach (string file in fresh)
             {
@@ -42,6 +42,12 @@ public sealed class ContractArtifactsTests
             }
         }
     }
+
+    private static string[] RelativeJsonFiles(string folder) =>
+        Directory.GetFiles(folder, "*.json", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(folder, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
 
     [Fact]
     public void Escrow_artifact_exposes_the_lifecycle_functions_events_and_errors()

@@ -257,6 +257,28 @@ public sealed class ContractEscrowTests(ContractChainFixture chain) : IClassFixt
         Assert.Equal(new BigInteger(987_654), error.Reason.Arguments[0]);
     }
 
+    [Fact]
+    public async Task Reentering_create_escrow_from_a_hostile_token_is_refused()
+    {
+        ContractArtifact hostile = ContractArtifacts.Load("test/ReentrantToken");
+        TransactionReceipt deployed = await chain.Transactor.SendAsync(chain.Admin, null, hostile.CreateDeploymentData(), BigInteger.Zero);
+        Address token = deployed.ContractAddress!.Value;
+        ulong custodyEnd = await chain.LatestTimestampAsync() + 3_600;
+        AbiFunction create = chain.Escrow.Function("createEscrow");
+        await chain.Transactor.SendAsync(chain.Admin, token, hostile.Function("approve"), [EscrowAddress, 10 * ContractChainFixture.Mxnb]);
+        byte[] nested = create.EncodeCall(NewPaymentId(), chain.Payee, token, ContractChainFixture.Mxnb, new BigInteger(custodyEnd));
+        await chain.Transactor.SendAsync(chain.Admin, token, hostile.Function("arm"), [EscrowAddress, nested]);
+        BigInteger lastBefore = (BigInteger)(await chain.Rpc.CallAsync(EscrowAddress, chain.Escrow.Function("lastEscrowId"), []))[0]!;
+
+        var error = await Assert.ThrowsAsync<ContractRevertedException>(() => chain.Transactor.SendAsync(
+            chain.Admin, EscrowAddress, create, [NewPaymentId(), chain.Payee, token, ContractChainFixture.Mxnb, new BigInteger(custodyEnd)]));
+
+        Assert.Equal("ReentrancyGuardReentrantCall", error.Reason.ErrorName);
+        await chain.Transactor.SendAsync(chain.Admin, token, hostile.Function("arm"), [Address.Zero, Array.Empty<byte>()]);
+        await chain.Transactor.SendAsync(chain.Admin, EscrowAddress, create, [NewPaymentId(), chain.Payee, token, ContractChainFixture.Mxnb, new BigInteger(custodyEnd)]);
+        Assert.Equal(lastBefore + 1, (BigInteger)(await chain.Rpc.CallAsync(EscrowAddress, chain.Escrow.Function("lastEscrowId"), []))[0]!);
+    }
+
     private async Task<BigInteger> CreateEscrowAsync(BigInteger amount, ulong custodySeconds = 86_400, byte[]? paymentId = null)
     {
         ulong custodyEnd = await chain.LatestTimestampAsync() + custodySeconds;
