@@ -18,18 +18,4 @@ internal static class FreeTcpPort
         listener.Stop();
         return port;
     }
-
-    public static bool IsListening(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            client.Connect(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
 }

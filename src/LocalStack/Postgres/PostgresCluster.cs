@@ -175,11 +175,17 @@ public sealed partial class PostgresCluster : IAsyncDisposable
             throw new ArgumentException("StartTimeout must be positive.", nameof(options));
         }
 
-        foreach (var name in options.Settings.Keys)
+        foreach (var (name, value) in options.Settings.Append(new("shared_buffers", options.SharedBuffers)))
         {
             if (!SettingName().IsMatch(name))
             {
                 throw new ArgumentException($"'{name}' is not a valid PostgreSQL setting name.", nameof(options));
+            }
+
+            // postgresql.conf is line based: a line break would smuggle in another setting.
+            if (value is null || value.Contains('\n', StringComparison.Ordinal) || value.Contains('\r', StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"The value of '{name}' must be a single line.", nameof(options));
             }
         }
     }

@@ -91,6 +91,13 @@ public sealed class PostgresClusterTests
     }
 
     [Fact]
+    public async Task Rejects_a_setting_that_would_inject_another_line()
+    {
+        var options = new PostgresClusterOptions { Settings = new Dictionary<string, string> { ["work_mem"] = "4MB\nfsync = 'off'" } };
+        await Assert.ThrowsAsync<ArgumentException>(() => PostgresCluster.StartAsync(options));
+    }
+
+    [Fact]
     public async Task Rejects_an_unknown_synchronous_commit_level()
     {
         await Assert.ThrowsAsync<ArgumentException>(() => PostgresCluster.StartAsync(new PostgresClusterOptions { SynchronousCommit = "sometimes" }));
