@@ -218,10 +218,10 @@ public sealed partial class PostgresCluster : IAsyncDisposable
             new("log_timezone", "UTC"),
         };
 
-        // The unix socket sits in the cluster's own folder so clusters never collide; a path
-        // too long for a socket name leaves TCP only.
-        var socketPath = Path.Combine(handle.RootDirectory, ".s.PGSQL.65535");
-        settings.Add(new("unix_socket_directories", Encoding.UTF8.GetByteCount(socketPath) <= MaxSocketPathLength ? handle.RootDirectory : string.Empty));
+        // The unix socket sits in the data folder so clusters never collide (nor meet a system
+        // server's /var/run/postgresql); a path too long for a socket name leaves TCP only.
+        var socketPath = Path.Combine(handle.DataDirectory, ".s.PGSQL.65535");
+        settings.Add(new("unix_socket_directories", Encoding.UTF8.GetByteCount(socketPath) <= MaxSocketPathLength ? handle.DataDirectory : string.Empty));
 
         if (options.Durability)
         {

@@ -25,6 +25,13 @@ public sealed class PostgresClusterTests
             Assert.Equal("UTF8", await ScalarAsync<string>(connection, "SHOW server_encoding"));
             Assert.Equal("postgres", await ScalarAsync<string>(connection, "SELECT current_user"));
             Assert.True(File.Exists(Path.Combine(cluster.BinDirectory, "pgbench")));
+
+            // The unix socket lives in the cluster's own data folder.
+            Assert.Equal(dataDirectory, await ScalarAsync<string>(connection, "SHOW unix_socket_directories"));
+            var overSocket = new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { Host = dataDirectory }.ConnectionString;
+            await using var socketConnection = new NpgsqlConnection(overSocket);
+            await socketConnection.OpenAsync();
+            Assert.Equal(7, await ScalarAsync<int>(socketConnection, "SELECT 7"));
             Assert.True(Directory.Exists(dataDirectory));
         }
         finally
