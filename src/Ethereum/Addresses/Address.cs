@@ -1,4 +1,6 @@
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 using PaymentFunctions.Ethereum.Crypto;
 
 namespace PaymentFunctions.Ethereum.Addresses;
@@ -7,6 +9,8 @@ namespace PaymentFunctions.Ethereum.Addresses;
 /// A 20-byte Ethereum account address. Equality is by value; <see cref="ToString"/> gives the
 /// EIP-55 checksummed form so addresses copied from logs or UIs keep their typo protection.
 /// </summary>
+[JsonConverter(typeof(AddressJsonConverter))]
+[TypeConverter(typeof(AddressTypeConverter))]
 public readonly record struct Address : ISpanParsable<Address>
 {
     /// <summary>Length of an address in bytes.</summary>

@@ -19,10 +19,10 @@ namespace PaymentFunctions.LocalStack.Chain;
 public sealed class AnvilNode : IAsyncDisposable
 {
     private static readonly ConcurrentDictionary<int, Process> Running = new();
-    private static readonly HttpClient SharedHttp = new() { Timeout = TimeSpan.FromSeconds(30) };
 
     private readonly Process _process;
     private readonly AnvilOutput _output;
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
     private int _disposed;
 
     static AnvilNode()
@@ -43,7 +43,7 @@ public sealed class AnvilNode : IAsyncDisposable
         Port = port;
         ChainId = chainId;
         RpcUri = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
-        Rpc = new EthereumRpcClient(SharedHttp, RpcUri);
+        Rpc = new EthereumRpcClient(_http, RpcUri);
         DevPrivateKeys = AnvilDevAccounts.PrivateKeys.Take(Math.Min(accounts, AnvilDevAccounts.PrivateKeys.Count)).ToArray();
         DevSigners = DevPrivateKeys.Select(LocalKeySigner.FromHex).ToArray();
     }
@@ -79,19 +79,22 @@ public sealed class AnvilNode : IAsyncDisposable
             var output = new AnvilOutput();
             var process = Launch(executable, BuildArguments(options, port), output);
             Running[process.Id] = process;
+            AnvilNode? node = null;
             try
             {
-                var node = new AnvilNode(process, output, port, options.ChainId, options.Accounts);
+                node = new AnvilNode(process, output, port, options.ChainId, options.Accounts);
                 await node.WaitUntilReadyAsync(options, cancellationToken).ConfigureAwait(false);
                 return node;
             }
             catch (AnvilException) when (attempt < attempts && process.HasExited)
             {
                 // Most likely another process took the port between probing and binding: try another one.
+                node?.DisposeHttp();
                 Forget(process);
             }
             catch
             {
+                node?.DisposeHttp();
                 Forget(process);
                 throw;
             }
@@ -99,7 +102,7 @@ public sealed class AnvilNode : IAsyncDisposable
     }
 
     /// <summary>A new JSON-RPC client for this node that decodes reverts with <paramref name="knownErrors"/>.</summary>
-    public EthereumRpcClient CreateRpcClient(IEnumerable<AbiError>? knownErrors = null) => new(SharedHttp, RpcUri, knownErrors);
+    public EthereumRpcClient CreateRpcClient(IEnumerable<AbiError>? knownErrors = null) => new(_http, RpcUri, knownErrors);
 
     /// <summary>Mines <paramref name="blocks"/> blocks now (<c>anvil_mine</c>).</summary>
     public Task MineAsync(int blocks = 1, CancellationToken cancellationToken = default) =>
@@ -163,10 +166,13 @@ public sealed class AnvilNode : IAsyncDisposable
         }
 
         Forget(_process);
+        DisposeHttp();
     }
 
     /// <summary>Shows the endpoint.</summary>
     public override string ToString() => $"anvil at {RpcUri} (chain {ChainId})";
+
+    private void DisposeHttp() => _http.Dispose();
 
     private async Task WaitUntilReadyAsync(AnvilOptions options, CancellationToken cancellationToken)
     {

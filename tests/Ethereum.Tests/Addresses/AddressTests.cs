@@ -69,4 +69,26 @@ public sealed class AddressTests
         var address = Address.Parse("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed");
         Assert.Equal("0x5aAe…eAed", address.ToMaskedString());
     }
+
+    private sealed record Payee(Address Wallet);
+
+    [Fact]
+    public void Serializes_to_json_as_checksummed_string()
+    {
+        var payee = new Payee(Address.Parse("0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed"));
+        var json = System.Text.Json.JsonSerializer.Serialize(payee);
+        Assert.Equal("{\"Wallet\":\"0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed\"}", json);
+        Assert.Equal(payee, System.Text.Json.JsonSerializer.Deserialize<Payee>(json));
+        Assert.Throws<System.Text.Json.JsonException>(() =>
+            System.Text.Json.JsonSerializer.Deserialize<Payee>("{\"Wallet\":\"0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD\"}"));
+    }
+
+    [Fact]
+    public void Converts_from_configuration_strings()
+    {
+        var converter = System.ComponentModel.TypeDescriptor.GetConverter(typeof(Address));
+        Assert.Equal(
+            Address.Parse("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"),
+            converter.ConvertFromInvariantString(" 0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266 "));
+    }
 }
