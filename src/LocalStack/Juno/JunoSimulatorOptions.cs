@@ -13,7 +13,7 @@ public sealed class JunoSimulatorOptions
     public int Seed { get; set; } = 12345;
 
     /// <summary>Address whose incoming MXNB the simulator reports as CRYPTO_DEPOSIT.</summary>
-    public string DepositAddress { get; set; } = "0x5AfEd00000000000000000000000000000000001";
+    public string DepositAddress { get; set; } = "0x5afed00000000000000000000000000000000001";
 
     /// <summary>Moves tokens for withdrawals; defaults to <see cref="RecordingChainTransfer"/>.</summary>
     public IChainTransfer? ChainTransfer { get; set; }
