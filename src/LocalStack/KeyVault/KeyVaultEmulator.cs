@@ -1,13 +1,11 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Net;
-using System.Net.Http;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Azure.Core;
-using Azure.Core.Pipeline;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -54,6 +52,12 @@ public sealed partial class KeyVaultEmulator : IAsyncDisposable
 
     /// <summary>The self-signed certificate the emulator serves; pin it to trust the emulator.</summary>
     public X509Certificate2 Certificate { get; }
+
+    /// <summary>
+    /// The SHA-256 thumbprint of <see cref="Certificate"/>, for <see cref="KeyVaultKeyClientOptions.PinServerCertificate"/>
+    /// in a process that did not start the emulator.
+    /// </summary>
+    public string CertificateThumbprint => _certificateThumbprint;
 
     /// <summary>A credential the emulator accepts.</summary>
     public TokenCredential Credential { get; } = new StaticTokenCredential();
@@ -112,15 +116,7 @@ public sealed partial class KeyVaultEmulator : IAsyncDisposable
     /// </summary>
     public KeyVaultKeyClientOptions CreateClientOptions()
     {
-        string thumbprint = _certificateThumbprint;
-#pragma warning disable CA2000 // The transport owns the handler for the client's lifetime.
-        var handler = new HttpClientHandler
-        {
-            ServerCertificateCustomValidationCallback = (_, certificate, _, _) =>
-                certificate is not null && string.Equals(certificate.GetCertHashString(HashAlgorithmName.SHA256), thumbprint, StringComparison.OrdinalIgnoreCase),
-        };
-#pragma warning restore CA2000
-        var options = new KeyVaultKeyClientOptions { Transport = new HttpClientTransport(handler) };
+        KeyVaultKeyClientOptions options = new KeyVaultKeyClientOptions().PinServerCertificate(CertificateThumbprint);
         options.Retry.MaxRetries = 0;
         return options;
     }

@@ -142,6 +142,19 @@ public sealed class KeyVaultKeyClientTests
         Assert.Empty(handler.Requests);
     }
 
+    [Fact]
+    public async Task Never_sends_its_bearer_token_over_plain_http()
+    {
+        var handler = new StubHandler(HttpStatusCode.OK, Bundle);
+        var options = new KeyVaultKeyClientOptions { Transport = new HttpClientTransport(handler) };
+        options.Retry.MaxRetries = 0;
+        var client = new KeyVaultKeyClient(new Uri("http://127.0.0.1:8443/"), new FixedTokenCredential("secret"), options);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => client.GetKeyAsync("signer"));
+
+        Assert.Empty(handler.Requests);
+    }
+
     [Theory]
     [InlineData("has space")]
     [InlineData("slash/inside")]

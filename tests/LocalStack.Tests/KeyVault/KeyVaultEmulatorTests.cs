@@ -177,6 +177,29 @@ public sealed class KeyVaultEmulatorTests(KeyVaultEmulatorFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task Clients_pinned_to_another_certificate_refuse_to_connect()
+    {
+        var options = new KeyVaultKeyClientOptions().PinServerCertificate(new string('A', 64));
+        options.Retry.MaxRetries = 0;
+        var client = new KeyVaultKeyClient(_emulator.VaultUri, _emulator.Credential, options);
+
+        var error = await Assert.ThrowsAsync<RequestFailedException>(() => client.GetKeyAsync("anything"));
+
+        Assert.Equal(0, error.Status);
+    }
+
+    [Fact]
+    public async Task Client_pinned_by_thumbprint_alone_reaches_the_emulator()
+    {
+        var options = new KeyVaultKeyClientOptions().PinServerCertificate(_emulator.CertificateThumbprint);
+        var client = new KeyVaultKeyClient(_emulator.VaultUri, new StaticTokenCredential("another-token"), options);
+
+        KeyVaultKey key = await client.CreateEcKeyAsync("pinned-by-thumbprint");
+
+        Assert.Equal("pinned-by-thumbprint", key.Name);
+    }
+
+    [Fact]
     public async Task Clients_that_do_not_pin_the_emulator_certificate_refuse_to_connect()
     {
         var options = new KeyVaultKeyClientOptions();
