@@ -1,3 +1,5 @@
+using PaymentFunctions.Banking.Amounts;
+
 namespace PaymentFunctions.Banking.Juno.Models;
 
 /// <summary>Body of <c>POST /mint_platform/v1/redemptions</c>: burn MXNB and pay MXN out by SPEI.</summary>
@@ -11,4 +13,8 @@ public sealed record JunoRedemptionRequest
 
     /// <summary>Fiat asset, <c>MXN</c>.</summary>
     public string Asset { get; init; } = "MXN";
+
+    /// <summary>A redemption of an exact MXN amount (checked against the 100 MXN minimum) to a registered account.</summary>
+    public static JunoRedemptionRequest Create(Mxn amount, string? destinationBankAccountId) =>
+        new() { Amount = amount.EnsureRedeemable().ToString(), DestinationBankAccountId = destinationBankAccountId };
 }
