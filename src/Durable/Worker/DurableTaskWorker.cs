@@ -83,7 +83,10 @@ public sealed partial class DurableTaskWorker : BackgroundService
                     fetched = 0;
                 }
 
-                slots.Release(free - fetched);
+                if (free > fetched)
+                {
+                    slots.Release(free - fetched);
+                }
                 if (fetched == 0)
                 {
                     await this.store.WaitForWorkAsync(kind, idleWait, stoppingToken);
