@@ -112,7 +112,7 @@ public sealed class JunoSimulator : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddRoutingCore();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
         var app = builder.Build();
 
         var simulator = new JunoSimulator(app, options);
@@ -148,6 +148,13 @@ public sealed class JunoSimulator : IAsyncDisposable
     /// <summary>Registers a payout destination.</summary>
     public JunoBankAccount RegisterBankAccount(Clabe clabe, string legalName, string? tag = null) =>
         _state.AddBankAccount(clabe.Value, legalName, tag);
+
+    /// <summary>Registers a webhook callback without going through the API (same effect as <c>POST /v4/webhooks</c>).</summary>
+    public void RegisterWebhook(Uri callbackUrl)
+    {
+        ArgumentNullException.ThrowIfNull(callbackUrl);
+        _webhooks.Register(callbackUrl);
+    }
 
     /// <summary>Injects faults on requests whose path starts with <paramref name="pathPrefix"/> (e.g. <c>/mint_platform/v1/redemptions</c>).</summary>
     public void SetFault(string pathPrefix, JunoFault fault) => _faults.Set(pathPrefix, fault);

@@ -9,6 +9,9 @@ public sealed class JunoSimulatorOptions
     /// <summary>API secret clients sign with.</summary>
     public string ApiSecret { get; set; } = "sim-secret-0123456789";
 
+    /// <summary>Port on 127.0.0.1; 0 picks a free one (tests). A fixed port suits the local <c>run</c> set-up.</summary>
+    public int Port { get; set; }
+
     /// <summary>Seed for ids and fault draws; the same seed and calls give the same run.</summary>
     public int Seed { get; set; } = 12345;
 
