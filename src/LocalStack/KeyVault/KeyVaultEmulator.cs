@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -38,17 +39,16 @@ public sealed partial class KeyVaultEmulator : IAsyncDisposable
     private readonly string _certificateThumbprint;
     private int _disposed;
 
-    private KeyVaultEmulator(WebApplication app, EmulatedKeyStore keys, X509Certificate2 certificate, Uri vaultUri)
+    private KeyVaultEmulator(WebApplication app, EmulatedKeyStore keys, X509Certificate2 certificate)
     {
         _app = app;
         _keys = keys;
         Certificate = certificate;
-        VaultUri = vaultUri;
         _certificateThumbprint = certificate.GetCertHashString(HashAlgorithmName.SHA256);
     }
 
     /// <summary>The emulated vault's base address, e.g. <c>https://127.0.0.1:54321/</c>.</summary>
-    public Uri VaultUri { get; }
+    public Uri VaultUri { get; private set; } = null!;
 
     /// <summary>The self-signed certificate the emulator serves; pin it to trust the emulator.</summary>
     public X509Certificate2 Certificate { get; }
@@ -63,8 +63,13 @@ public sealed partial class KeyVaultEmulator : IAsyncDisposable
     public TokenCredential Credential { get; } = new StaticTokenCredential();
 
     /// <summary>Starts an emulator on 127.0.0.1 and a free port.</summary>
-    public static async Task<KeyVaultEmulator> StartAsync(CancellationToken cancellationToken = default)
+    public static Task<KeyVaultEmulator> StartAsync(CancellationToken cancellationToken = default) => StartAsync(0, cancellationToken);
+
+    /// <summary>Starts an emulator on 127.0.0.1 and <paramref name="port"/> (0 picks a free one), e.g. a fixed port for local runs.</summary>
+    public static async Task<KeyVaultEmulator> StartAsync(int port, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, IPEndPoint.MaxPort);
         X509Certificate2 certificate = EmulatorCertificate.Create();
         var keys = new EmulatedKeyStore();
 
@@ -72,10 +77,10 @@ public sealed partial class KeyVaultEmulator : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddRoutingCore();
         builder.WebHost.UseKestrelCore().UseKestrelHttpsConfiguration().ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
+            kestrel.Listen(IPAddress.Loopback, port, listen => listen.UseHttps(certificate)));
 
         WebApplication app = builder.Build();
-        KeyVaultEmulator? emulator = null;
+        var emulator = new KeyVaultEmulator(app, keys, certificate);
 
         // Every request needs a bearer token, as in Key Vault; the token itself is not checked.
         app.Use(async (context, next) =>
@@ -98,15 +103,23 @@ public sealed partial class KeyVaultEmulator : IAsyncDisposable
             await next(context).ConfigureAwait(false);
         });
 
-        app.MapPost("/keys/{name}/create", context => emulator!.CreateKeyAsync(context));
-        app.MapGet("/keys/{name}", context => emulator!.GetKeyAsync(context));
-        app.MapGet("/keys/{name}/{version}", context => emulator!.GetKeyAsync(context));
-        app.MapPost("/keys/{name}/{version}/sign", context => emulator!.SignAsync(context));
+        app.MapPost("/keys/{name}/create", emulator.CreateKeyAsync);
+        app.MapGet("/keys/{name}", emulator.GetKeyAsync);
+        app.MapGet("/keys/{name}/{version}", emulator.GetKeyAsync);
+        app.MapPost("/keys/{name}/{version}/sign", emulator.SignAsync);
 
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await emulator.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        var uri = new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));
-        emulator = new KeyVaultEmulator(app, keys, certificate, new Uri($"https://127.0.0.1:{uri.Port}/"));
+        emulator.VaultUri = new Uri($"https://127.0.0.1:{new Uri(address).Port.ToString(CultureInfo.InvariantCulture)}/");
         return emulator;
     }
 
@@ -186,7 +199,7 @@ public sealed partial class KeyVaultEmulator : IAsyncDisposable
             : ["sign", "verify"];
 
         EmulatedKey key = _keys.Create(name, kty, operations);
-        await WriteJsonAsync(context, StatusCodes.Status200OK, writer => key.WriteBundle(writer, VaultUri)).ConfigureAwait(false);
+        await WriteJsonAsync(context, StatusCodes.Status200OK, writer => key.WriteBundle(writer, RequestVault(context))).ConfigureAwait(false);
     }
 
     private async Task GetKeyAsync(HttpContext context)
@@ -194,7 +207,7 @@ public sealed partial class KeyVaultEmulator : IAsyncDisposable
         EmulatedKey? key = await FindKeyAsync(context).ConfigureAwait(false);
         if (key is not null)
         {
-            await WriteJsonAsync(context, StatusCodes.Status200OK, writer => key.WriteBundle(writer, VaultUri)).ConfigureAwait(false);
+            await WriteJsonAsync(context, StatusCodes.Status200OK, writer => key.WriteBundle(writer, RequestVault(context))).ConfigureAwait(false);
         }
     }
 
@@ -242,7 +255,7 @@ public sealed partial class KeyVaultEmulator : IAsyncDisposable
         await WriteJsonAsync(context, StatusCodes.Status200OK, writer =>
         {
             writer.WriteStartObject();
-            writer.WriteString("kid", key.KeyId(VaultUri));
+            writer.WriteString("kid", key.KeyId(RequestVault(context)));
             writer.WriteString("value", Base64Url.EncodeToString(signature));
             writer.WriteEndObject();
         }).ConfigureAwait(false);
@@ -261,6 +274,9 @@ public sealed partial class KeyVaultEmulator : IAsyncDisposable
 
         return key;
     }
+
+    // Key identifiers name the vault the client addressed, as Key Vault's do.
+    private static Uri RequestVault(HttpContext context) => new($"{context.Request.Scheme}://{context.Request.Host}/");
 
     private static string? GetString(JsonElement body, string property) =>
         body.ValueKind == JsonValueKind.Object && body.TryGetProperty(property, out JsonElement value) && value.ValueKind == JsonValueKind.String

@@ -25,6 +25,31 @@ public sealed class KeyVaultEmulatorTests(KeyVaultEmulatorFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task Starts_on_a_requested_port_and_stops_listening_when_disposed()
+    {
+        int port;
+        using (var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+
+        var emulator = await KeyVaultEmulator.StartAsync(port);
+        try
+        {
+            Assert.Equal(new Uri($"https://127.0.0.1:{port}/"), emulator.VaultUri);
+            Assert.Equal("on-port", (await emulator.CreateClient().CreateEcKeyAsync("on-port")).Name);
+        }
+        finally
+        {
+            await emulator.DisposeAsync();
+        }
+
+        using var client = new System.Net.Sockets.TcpClient();
+        await Assert.ThrowsAnyAsync<System.Net.Sockets.SocketException>(() => client.ConnectAsync(IPAddress.Loopback, port));
+    }
+
+    [Fact]
     public async Task Creates_a_p256k_key_and_serves_it_by_name_and_by_version()
     {
         KeyVaultKeyClient client = _emulator.CreateClient();
