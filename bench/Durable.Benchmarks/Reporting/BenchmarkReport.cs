@@ -1,0 +1,14 @@
+using PaymentFunctions.Durable.Benchmarks.Scenarios;
+using PaymentFunctions.LocalStack.Postgres;
+
+namespace PaymentFunctions.Durable.Benchmarks.Reporting;
+
+/// <summary>Everything one run measured.</summary>
+internal sealed record BenchmarkReport(
+    BenchmarkSettings Settings,
+    string ServerVersion,
+    PgBenchResult PgBench,
+    ThroughputResult HelloSequence,
+    ThroughputResult FanOut,
+    LatencyResult Latency,
+    MemoryResult Memory);

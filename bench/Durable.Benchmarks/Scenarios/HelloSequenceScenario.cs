@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using PaymentFunctions.Durable.Benchmarks.Hosting;
+using PaymentFunctions.Durable.Benchmarks.Workloads;
+using PaymentFunctions.Durable.Client;
+
+namespace PaymentFunctions.Durable.Benchmarks.Scenarios;
+
+/// <summary>
+/// HelloSequence5 throughput: the instances are scheduled first, then one worker starts and the clock runs until
+/// the last one completes, so the figure is the engine's processing rate, not the client's insert rate.
+/// </summary>
+internal static class HelloSequenceScenario
+{
+    private const string Prefix = "hello-";
+    private static readonly OrchestrationRuntimeStatus[] Unfinished = [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running];
+
+    public static async Task<ThroughputResult> RunAsync(string connectionString, BenchmarkSettings settings, CancellationToken cancellationToken)
+    {
+        var counters = new StepCounters();
+
+        // Warm-up in another hub: JIT, connection pool and PostgreSQL caches, outside the measurement.
+        await using (var warm = new EngineHost(connectionString, "warmup", settings.Concurrency, r => BenchWorkload.Register(r, counters)))
+        {
+            await warm.StartAsync(cancellationToken);
+            await Instances.ScheduleAsync(warm.Client, HelloSequence5.Name, Prefix, Math.Min(200, settings.HelloInstances), i => $"warm {i}", cancellationToken);
+            await Instances.WaitUntilNoneAsync(warm.Client, Prefix, Unfinished, TimeSpan.FromMilliseconds(50), cancellationToken);
+        }
+
+        await using var host = new EngineHost(connectionString, "hello", settings.Concurrency, r => BenchWorkload.Register(r, counters));
+        await host.Store.InitializeAsync(cancellationToken);
+        await Instances.ScheduleAsync(host.Client, HelloSequence5.Name, Prefix, settings.HelloInstances, i => $"instance {i}", cancellationToken);
+
+        counters.Reset();
+        var clock = Stopwatch.StartNew();
+        await host.StartAsync(cancellationToken);
+        await Instances.WaitUntilNoneAsync(host.Client, Prefix, Unfinished, TimeSpan.FromMilliseconds(20), cancellationToken);
+        var elapsed = clock.Elapsed;
+        var (episodes, activities) = (counters.Episodes, counters.Activities);
+        await host.StopAsync();
+
+        var completed = await Instances.CountAsync(host.Client, Prefix, OrchestrationRuntimeStatus.Completed, cancellationToken);
+        return new ThroughputResult(settings.HelloInstances, elapsed, episodes, activities, settings.HelloInstances - completed);
+    }
+}

@@ -1,0 +1,11 @@
+namespace PaymentFunctions.Durable.Benchmarks.Scenarios;
+
+/// <summary>What a throughput scenario did and how long it took.</summary>
+internal sealed record ThroughputResult(int Orchestrations, TimeSpan Elapsed, long Episodes, long Activities, int Failed)
+{
+    public double OrchestrationsPerSecond => this.Orchestrations / this.Elapsed.TotalSeconds;
+
+    public double ActivitiesPerSecond => this.Activities / this.Elapsed.TotalSeconds;
+
+    public double StepsPerSecond => (this.Episodes + this.Activities) / this.Elapsed.TotalSeconds;
+}
