@@ -29,6 +29,7 @@ public sealed partial class JunoClient : IJunoClient
 
     private readonly HttpClient _http;
     private readonly JunoOptions _options;
+    private readonly Uri _baseAddress;
     private readonly JunoRequestSigner _signer;
     private readonly ResiliencePipeline _pipeline;
     private readonly ILogger _logger;
@@ -41,6 +42,10 @@ public sealed partial class JunoClient : IJunoClient
         ArgumentNullException.ThrowIfNull(options);
         _http = httpClient;
         _options = options.Value;
+
+        // Without a trailing slash a base path such as "/juno" would be replaced, not extended, by relative paths.
+        var root = _options.BaseAddress.AbsoluteUri;
+        _baseAddress = root.EndsWith('/') ? _options.BaseAddress : new Uri(root + "/");
         _signer = new JunoRequestSigner(_options.ApiKey, _options.ApiSecret);
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _pipeline = BuildPipeline(_options, _logger);
@@ -173,7 +178,7 @@ public sealed partial class JunoClient : IJunoClient
 
     private async Task<T> SendAsync<T>(HttpMethod method, string relativePath, object? body, string? idempotencyKey, CancellationToken cancellationToken)
     {
-        var uri = new Uri(_options.BaseAddress, relativePath);
+        var uri = new Uri(_baseAddress, relativePath);
         var json = body is null ? string.Empty : JsonSerializer.Serialize(body, body.GetType(), JunoJson.Options);
         var loggedPath = MaskDigits(uri.AbsolutePath);
 

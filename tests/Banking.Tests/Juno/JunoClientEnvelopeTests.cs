@@ -122,10 +122,24 @@ public sealed class JunoClientEnvelopeTests
         Assert.Equal(JunoRequestSigner.ComputeSignature("secret", nonce, "GET", request.PathAndQuery, string.Empty), signature);
     }
 
-    private static JunoClient CreateClient(HttpMessageHandler handler) =>
+    [Fact]
+    public async Task Keeps_a_base_path_and_signs_it()
+    {
+        var handler = new ScriptedHandler((HttpStatusCode.OK, """{"success":true,"payload":{"balances":[]}}"""));
+        var client = CreateClient(handler, "http://juno.test/gateway");
+
+        await client.GetBalancesAsync();
+
+        var request = Assert.Single(handler.Requests);
+        Assert.Equal("/gateway/mint_platform/v1/balances", request.PathAndQuery);
+        Assert.True(JunoRequestSigner.TryParseAuthorizationHeader(request.Authorization, out _, out var nonce, out var signature));
+        Assert.Equal(JunoRequestSigner.ComputeSignature("secret", nonce, "GET", "/gateway/mint_platform/v1/balances", string.Empty), signature);
+    }
+
+    private static JunoClient CreateClient(HttpMessageHandler handler, string baseAddress = "http://juno.test/") =>
         new(new HttpClient(handler), Options.Create(new JunoOptions
         {
-            BaseAddress = new Uri("http://juno.test/"),
+            BaseAddress = new Uri(baseAddress),
             ApiKey = "key",
             ApiSecret = "secret",
             MaxRetries = 3,
