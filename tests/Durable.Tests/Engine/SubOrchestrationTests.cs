@@ -45,6 +45,32 @@ public abstract class SubOrchestrationTests(IStoreFactory stores) : EngineTests(
     }
 
     [Fact]
+    public async Task Sub_orchestration_with_the_id_of_a_running_instance_fails_in_the_parent()
+    {
+        await using var host = await this.StartAsync(r => r
+            .AddOrchestratorFunc<object?, string>("Parent", async (context, _) =>
+            {
+                try
+                {
+                    await context.CallSubOrchestratorAsync("Waiter", null, new SubOrchestrationOptions(InstanceId: "busy"));
+                    return "started";
+                }
+                catch (SubOrchestrationFailedException ex)
+                {
+                    return ex.FailureDetails.ErrorMessage;
+                }
+            })
+            .AddOrchestratorFunc<object?, string>("Waiter", (context, _) => context.WaitForExternalEvent<string>("Never")));
+
+        await host.Client.ScheduleNewOrchestrationInstanceAsync("Waiter", options: new StartOrchestrationOptions("busy"));
+        await host.WaitUntilAsync("busy", m => m.RuntimeStatus == OrchestrationRuntimeStatus.Running);
+        var result = await host.RunAsync("Parent");
+
+        Assert.Contains("'busy' is already running", result.ReadOutputAs<string>());
+        Assert.Equal(OrchestrationRuntimeStatus.Running, (await host.Client.GetInstanceAsync("busy"))!.RuntimeStatus);
+    }
+
+    [Fact]
     public async Task Send_event_delivers_an_event_to_another_instance()
     {
         await using var host = await this.StartAsync(r => r

@@ -80,7 +80,14 @@ public sealed class InMemoryOrchestrationStore(TimeProvider? time = null, TimeSp
             {
                 if (message.Event is ExecutionStartedEvent started && message.InstanceId != workItem.InstanceId)
                 {
-                    this.CreateOrReplace(message, started, now);
+                    if (this.instances.TryGetValue(message.InstanceId, out var existing) && !existing.State.Status.IsTerminal())
+                    {
+                        this.Enqueue(SubOrchestrationCollision(started, message.InstanceId, now));
+                    }
+                    else
+                    {
+                        this.CreateOrReplace(message, started, now);
+                    }
                 }
                 else
                 {
@@ -329,6 +336,14 @@ public sealed class InMemoryOrchestrationStore(TimeProvider? time = null, TimeSp
                 .ToList();
             return Task.FromResult(doomed.Count(this.Remove));
         }
+    }
+
+    // A sub-orchestration cannot take over an instance id that is still running: its parent is told so.
+    private static OrchestrationMessage SubOrchestrationCollision(ExecutionStartedEvent started, string instanceId, DateTimeOffset now)
+    {
+        var parent = started.Parent ?? throw new InvalidOperationException("Only sub-orchestrations are started by checkpoints.");
+        var failure = new TaskFailureDetails(typeof(OrchestrationAlreadyExistsException).FullName!, $"An orchestration with instance id '{instanceId}' is already running.");
+        return new OrchestrationMessage(parent.InstanceId, new SubOrchestrationInstanceFailedEvent(now, parent.TaskScheduledId, failure), TargetExecutionId: parent.ExecutionId);
     }
 
     private static OrchestrationState Project(OrchestrationState state, bool includePayloads)
