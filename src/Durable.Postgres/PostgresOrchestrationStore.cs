@@ -21,6 +21,7 @@ namespace PaymentFunctions.Durable.Postgres;
 public sealed partial class PostgresOrchestrationStore : IOrchestrationStore, IAsyncDisposable
 {
     private readonly NpgsqlDataSource dataSource;
+    private readonly bool ownsDataSource;
     private readonly TimeProvider time;
     private readonly ILogger logger;
     private readonly string hub;
@@ -33,9 +34,19 @@ public sealed partial class PostgresOrchestrationStore : IOrchestrationStore, IA
     private readonly NotificationListener listener;
     private readonly Lock initializationGate = new();
     private Task? initialization;
+    private int disposed;
 
     /// <summary>Creates a store for one task hub; nothing connects until the store is first used.</summary>
     public PostgresOrchestrationStore(PostgresStoreOptions options, TimeProvider? time = null, ILoggerFactory? loggerFactory = null)
+        : this(options, null, time, loggerFactory)
+    {
+    }
+
+    /// <summary>
+    /// Creates a store on a data source shared with other stores (e.g. many test hubs on one database, so each
+    /// does not open its own connections); the caller disposes the data source.
+    /// </summary>
+    internal PostgresOrchestrationStore(PostgresStoreOptions options, NpgsqlDataSource? sharedDataSource, TimeProvider? time = null, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString, nameof(options.ConnectionString));
@@ -49,15 +60,8 @@ public sealed partial class PostgresOrchestrationStore : IOrchestrationStore, IA
         this.lockTimeout = options.LockTimeout;
         this.maxBatchSize = options.MaxBatchSize;
 
-        var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
-        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
-        {
-            // The store sends a handful of fixed statements over and over: preparing them saves parse and plan time.
-            builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
-            builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
-        }
-
-        this.dataSource = builder.Build();
+        this.ownsDataSource = sharedDataSource is null;
+        this.dataSource = sharedDataSource ?? CreateDataSource(options.ConnectionString);
 
         // Channel names are identifiers: a hash keeps any hub name safe and within the 63-byte limit.
         var hubHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(options.HubName)))[..16];
@@ -70,14 +74,36 @@ public sealed partial class PostgresOrchestrationStore : IOrchestrationStore, IA
             this.logger);
     }
 
+    /// <summary>A pooled data source tuned for the store's statements.</summary>
+    internal static NpgsqlDataSource CreateDataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            // The store sends a handful of fixed statements over and over: preparing them saves parse and plan time.
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+            builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.Build();
+    }
+
     /// <inheritdoc />
     public Task InitializeAsync(CancellationToken cancellationToken = default) => this.EnsureInitializedAsync(cancellationToken);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref this.disposed, 1) != 0)
+        {
+            return;
+        }
+
         await this.listener.DisposeAsync().ConfigureAwait(false);
-        await this.dataSource.DisposeAsync().ConfigureAwait(false);
+        if (this.ownsDataSource)
+        {
+            await this.dataSource.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>Starts the notification listener and completes once it listens (for tests).</summary>

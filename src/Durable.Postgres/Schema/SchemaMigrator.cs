@@ -30,6 +30,12 @@ internal static class SchemaMigrator
     /// <summary>Brings the database up to the latest version; returns the versions applied by this call.</summary>
     public static async Task<IReadOnlyList<int>> MigrateAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
+        // Usually the schema is current: one read, without queuing behind the advisory lock, settles it.
+        if (await IsCurrentAsync(dataSource, cancellationToken).ConfigureAwait(false))
+        {
+            return [];
+        }
+
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var prologue = new NpgsqlCommand(Prologue, connection, transaction))
@@ -73,6 +79,19 @@ internal static class SchemaMigrator
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return newlyApplied;
+    }
+
+    private static async Task<bool> IsCurrentAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT to_regclass('durable.schema_versions') IS NOT NULL");
+        if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not true)
+        {
+            return false;
+        }
+
+        command.CommandText = "SELECT coalesce(array_agg(version), '{}') FROM durable.schema_versions";
+        var applied = (int[])(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        return Scripts.All(s => applied.Contains(s.Version));
     }
 
     private static List<(int Version, string Name, string Sql)> LoadScripts()
