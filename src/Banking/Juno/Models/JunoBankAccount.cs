@@ -1,3 +1,6 @@
+using System.Text;
+using PaymentFunctions.Banking.Clabes;
+
 namespace PaymentFunctions.Banking.Juno.Models;
 
 /// <summary>A bank account registered in Juno as a redemption (payout) destination.</summary>
@@ -17,4 +20,11 @@ public sealed record JunoBankAccount
 
     /// <summary><c>COMPANY_OWNED</c> or <c>THIRD_PARTY</c>.</summary>
     public string? Ownership { get; init; }
+
+    // Records print every property; CLABEs must not reach logs unmasked.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("Id = ").Append(Id).Append(", Tag = ").Append(Tag).Append(", Clabe = ").Append(ClabeMask.Mask(Clabe)).Append(", Ownership = ").Append(Ownership);
+        return true;
+    }
 }

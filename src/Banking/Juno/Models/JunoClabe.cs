@@ -1,3 +1,6 @@
+using System.Text;
+using PaymentFunctions.Banking.Clabes;
+
 namespace PaymentFunctions.Banking.Juno.Models;
 
 /// <summary>A CLABE of the Juno account; deposits into AUTO_PAYMENT CLABEs issue MXNB.</summary>
@@ -17,4 +20,11 @@ public sealed record JunoClabe
 
     /// <summary>Last change, if any.</summary>
     public DateTimeOffset? UpdatedAt { get; init; }
+
+    // Records print every property; CLABEs must not reach logs unmasked.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("Clabe = ").Append(ClabeMask.Mask(Clabe)).Append(", Type = ").Append(Type).Append(", Status = ").Append(Status);
+        return true;
+    }
 }

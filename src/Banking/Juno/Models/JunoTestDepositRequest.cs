@@ -1,3 +1,6 @@
+using System.Text;
+using PaymentFunctions.Banking.Clabes;
+
 namespace PaymentFunctions.Banking.Juno.Models;
 
 /// <summary>Body of <c>POST /spei/test/deposits</c> (stage only): simulate an incoming SPEI transfer.</summary>
@@ -14,4 +17,11 @@ public sealed record JunoTestDepositRequest
 
     /// <summary>Sender name.</summary>
     public string SenderName { get; init; } = "PaymentFunctions";
+
+    // Records print every property; CLABEs must not reach logs unmasked.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("Amount = ").Append(Amount).Append(", ReceiverClabe = ").Append(ClabeMask.Mask(ReceiverClabe));
+        return true;
+    }
 }

@@ -1,3 +1,6 @@
+using System.Text;
+using PaymentFunctions.Banking.Clabes;
+
 namespace PaymentFunctions.Banking.Juno.Models;
 
 /// <summary>Type-specific data of a transaction: SPEI parties for issuances and redemptions, chain data for crypto moves.</summary>
@@ -35,4 +38,19 @@ public sealed record JunoTransactionDetails
 
     /// <summary>Why the transaction failed or was returned.</summary>
     public string? FailureReason { get; init; }
+
+    // Records print every property; CLABEs must not reach logs unmasked.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("ReceiverClabe = ").Append(ClabeMask.Mask(ReceiverClabe))
+            .Append(", SenderClabe = ").Append(ClabeMask.Mask(SenderClabe))
+            .Append(", TrackingKey = ").Append(TrackingKey)
+            .Append(", DestinationBankAccountId = ").Append(DestinationBankAccountId)
+            .Append(", Address = ").Append(Address)
+            .Append(", Blockchain = ").Append(Blockchain)
+            .Append(", Asset = ").Append(Asset)
+            .Append(", TxHash = ").Append(TxHash)
+            .Append(", FailureReason = ").Append(FailureReason);
+        return true;
+    }
 }
