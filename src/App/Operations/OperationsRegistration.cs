@@ -1,0 +1,51 @@
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace PaymentFunctions.App.Operations;
+
+/// <summary>Health endpoints, the OpenAPI document, telemetry export and log shape.</summary>
+public static class OperationsRegistration
+{
+    /// <summary>The standard OpenTelemetry variable; export is on only when it is set.</summary>
+    public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    private const string ReadyTag = "ready";
+
+    /// <summary>Adds health checks, OpenAPI, JSON-structured console logs with scopes, and OTLP export when configured.</summary>
+    public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddProblemDetails();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
+        services.AddOpenApi();
+        services.AddHostedService<QueueDepthSampler>();
+        builder.Logging.AddSimpleConsole(o => o.IncludeScopes = true);
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]))
+        {
+            // No hosting package restores here, so the SDK is created directly and the container disposes it
+            // (flushing what is buffered) at shutdown. The exporter reads the OTEL_* variables itself.
+            services.AddSingleton(_ => OpenTelemetrySdk.Create(otel => otel
+                .ConfigureResource(r => r.AddService(builder.Environment.ApplicationName))
+                .WithTracing(t => t.AddSource(PaymentFunctionsTelemetry.Name))
+                .WithMetrics(m => m.AddMeter(PaymentFunctionsTelemetry.Name))
+                .UseOtlpExporter()));
+            services.AddHostedService<TelemetryActivator>();
+        }
+
+        return builder;
+    }
+
+    /// <summary>Maps <c>/healthz</c> (the process runs), <c>/readyz</c> (the database answers) and <c>/openapi/v1.json</c>.</summary>
+    public static WebApplication MapOperations(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapHealthChecks("/healthz", new() { Predicate = _ => false }).ExcludeFromDescription();
+        app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains(ReadyTag) }).ExcludeFromDescription();
+        app.MapOpenApi();
+        return app;
+    }
+}

@@ -1,0 +1,28 @@
+using PaymentFunctions.App.Hosting;
+using PaymentFunctions.App.Management;
+using PaymentFunctions.App.Operations;
+using PaymentFunctions.App.Samples;
+using PaymentFunctions.App.Security;
+using PaymentFunctions.App.Triggers.Http;
+using PaymentFunctions.App.Triggers.Timer;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddFunctionsHost();
+await builder.AddDurableStoreAsync(tasks => tasks.AddSamples());
+builder.Services.AddFunctionKeys(builder.Configuration);
+builder.Services.AddTimerTriggers(builder.Configuration);
+builder.Services.AddSampleTimers(builder.Configuration);
+builder.AddOperations();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseFunctionKeys();
+app.MapOperations();
+app.MapDurableTaskManagement();
+app.MapTimerAdministration();
+app.MapHttpStarter("/api/orchestrators/{functionName}/{instanceId?}").WithName("StartOrchestration");
+await app.RunAsync();
+
+/// <summary>The host's entry point; public so tests can start it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;

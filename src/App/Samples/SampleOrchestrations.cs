@@ -1,0 +1,46 @@
+using PaymentFunctions.Durable;
+using PaymentFunctions.Durable.Worker;
+
+namespace PaymentFunctions.App.Samples;
+
+/// <summary>
+/// Small orchestrations to try the starters and the management API by hand (the payment orchestrations come
+/// with the Payments project): a chain, a wait for an external event, and a failure to rewind.
+/// </summary>
+public static class SampleOrchestrations
+{
+    /// <summary>Calls <c>SayHello</c> for three cities in sequence.</summary>
+    public const string HelloSequence = "HelloSequence";
+
+    /// <summary>Waits for the <c>Approval</c> event (up to a day) and returns its payload.</summary>
+    public const string AwaitApproval = "AwaitApproval";
+
+    /// <summary>The event <see cref="AwaitApproval"/> waits for.</summary>
+    public const string ApprovalEvent = "Approval";
+
+    /// <summary>Fails in its activity unless the input is <c>"succeed"</c>; for trying failure, rewind and restart.</summary>
+    public const string FailingStep = "FailingStep";
+
+    /// <summary>Registers the samples and their activities.</summary>
+    public static DurableTaskRegistry AddSamples(this DurableTaskRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        return registry
+            .AddOrchestratorFunc<string?, string[]>(HelloSequence, async (context, name) =>
+            [
+                await context.CallActivityAsync<string>("SayHello", $"{name ?? "world"} from Tokyo"),
+                await context.CallActivityAsync<string>("SayHello", $"{name ?? "world"} from Seattle"),
+                await context.CallActivityAsync<string>("SayHello", $"{name ?? "world"} from London"),
+            ])
+            .AddActivityFunc<string, string>("SayHello", (_, text) => $"Hello, {text}!")
+            .AddOrchestratorFunc<object?, System.Text.Json.JsonElement>(AwaitApproval, async (context, _) =>
+            {
+                context.SetCustomStatus("waiting for approval");
+                return await context.WaitForExternalEvent<System.Text.Json.JsonElement>(ApprovalEvent, TimeSpan.FromDays(1));
+            })
+            .AddOrchestratorFunc<string?, string>(FailingStep, (context, mode) => context.CallActivityAsync<string>("MaybeFail", mode))
+            .AddActivityFunc<string?, string>("MaybeFail", (_, mode) => mode == "succeed"
+                ? "succeeded"
+                : throw new InvalidOperationException("The sample step failed as asked."));
+    }
+}
