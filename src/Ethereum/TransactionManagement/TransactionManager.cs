@@ -234,6 +234,14 @@ public sealed class TransactionManager
             }
             else if (minedNonce > record.Nonce)
             {
+                // Another process may have stored (and got mined) an attempt this one has not seen yet.
+                var reloaded = await _store.FindAsync(record.IntentId, cancellationToken).ConfigureAwait(false) ?? record;
+                if (reloaded.Attempts.Count > record.Attempts.Count)
+                {
+                    record = reloaded with { Status = TransactionStatus.Sent };
+                    continue;
+                }
+
                 throw new NonceConflictException(
                     $"Nonce {record.Nonce} of {record.From.ToMaskedString()} was used by a transaction other than the {record.Attempts.Count} attempt(s) stored for intent {record.IntentId}.")
                 {

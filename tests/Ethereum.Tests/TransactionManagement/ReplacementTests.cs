@@ -4,43 +4,48 @@ using PaymentFunctions.Ethereum.TransactionManagement;
 
 namespace PaymentFunctions.Ethereum.Tests.TransactionManagement;
 
-/// <summary>Stuck transactions, made stuck by switching anvil's automine off or dropping them from its pool.</summary>
+/// <summary>
+/// Stuck transactions, made stuck by switching anvil's automine off or dropping them from its pool. The replacement
+/// timeout is an hour of a clock the tests move forward, so each replacement happens exactly when a test asks for it.
+/// </summary>
 public sealed class ReplacementTests(ChainAndDatabaseFixture fixture) : IClassFixture<ChainAndDatabaseFixture>
 {
-    private static readonly TransactionManagerOptions Replacing = ChainAndDatabaseFixture.FastOptions with
-    {
-        ReplacementTimeout = TimeSpan.FromMilliseconds(500),
-    };
+    private static readonly TimeSpan ReplacementTimeout = TimeSpan.FromHours(1);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    private static readonly TransactionManagerOptions Replacing = ChainAndDatabaseFixture.FastOptions with { ReplacementTimeout = ReplacementTimeout };
 
     [Fact]
     public async Task Stuck_transaction_is_replaced_with_fees_raised_at_least_ten_percent_and_the_replacement_mines()
     {
         var sender = fixture.Node.DevSigners[1];
         var recipient = LocalKeySigner.CreateRandom().Address;
-        var manager = fixture.CreateManager(Replacing);
+        var clock = new ShiftableTimeProvider();
+        var manager = fixture.CreateManager(Replacing, time: clock);
         var intent = new TransactionIntent { IntentId = "stuck:1", From = sender, To = recipient, Value = 42 };
         var before = await fixture.Node.Rpc.GetTransactionCountAsync(sender.Address);
 
-        await fixture.Node.SetAutomineAsync(false);
         Task<TransactionOutcome> sending;
+        await fixture.Node.SetAutomineAsync(false);
         try
         {
             sending = manager.SendAsync(intent);
-            await WaitForAttemptsAsync(manager, intent.IntentId, 2, sending);
+            await WaitForPooledAttemptAsync(manager, intent.IntentId, 1, sending);
+            clock.Advance(ReplacementTimeout);
+            await WaitForPooledAttemptAsync(manager, intent.IntentId, 2, sending);
+            await fixture.Node.MineAsync(1);
         }
         finally
         {
             await fixture.Node.SetAutomineAsync(true);
         }
 
-        await fixture.Node.MineAsync(1);
-        var outcome = await sending.WaitAsync(TimeSpan.FromSeconds(30));
+        var outcome = await sending.WaitAsync(Timeout);
 
         var record = (await manager.GetRecordAsync(intent.IntentId))!;
         Assert.True(outcome.Succeeded);
-        Assert.True(record.Attempts.Count >= 2);
-        Assert.NotEqual(record.Attempts[0].Hash, outcome.TransactionHash);
-        Assert.Contains(outcome.TransactionHash, record.Attempts.Select(a => a.Hash));
+        Assert.Equal(2, outcome.Attempts);
+        Assert.Equal(record.Attempts[1].Hash, outcome.TransactionHash);
         Assert.Null(await fixture.Node.Rpc.GetTransactionReceiptAsync(record.Attempts[0].Hash));
         AssertFeesRaised(record.Attempts);
 
@@ -57,21 +62,17 @@ public sealed class ReplacementTests(ChainAndDatabaseFixture fixture) : IClassFi
     {
         var sender = fixture.Node.DevSigners[2];
         var recipient = LocalKeySigner.CreateRandom().Address;
-        var manager = fixture.CreateManager(Replacing);
+        var clock = new ShiftableTimeProvider();
+        var manager = fixture.CreateManager(Replacing, time: clock);
         var intent = new TransactionIntent { IntentId = "dropped:1", From = sender, To = recipient, Value = 7 };
         var before = await fixture.Node.Rpc.GetTransactionCountAsync(sender.Address);
 
-        await fixture.Node.SetAutomineAsync(false);
         Task<TransactionOutcome> sending;
+        await fixture.Node.SetAutomineAsync(false);
         try
         {
             sending = manager.SendAsync(intent);
-            var first = await WaitForAttemptsAsync(manager, intent.IntentId, 1, sending);
-            while (await fixture.Node.Rpc.GetTransactionByHashAsync(first.Attempts[0].Hash) is null)
-            {
-                await Task.Delay(20);
-            }
-
+            var first = await WaitForPooledAttemptAsync(manager, intent.IntentId, 1, sending);
             await fixture.Node.DropTransactionAsync(first.Attempts[0].Hash);
         }
         finally
@@ -79,16 +80,57 @@ public sealed class ReplacementTests(ChainAndDatabaseFixture fixture) : IClassFi
             await fixture.Node.SetAutomineAsync(true);
         }
 
-        var outcome = await sending.WaitAsync(TimeSpan.FromSeconds(30));
+        clock.Advance(ReplacementTimeout);
+        var outcome = await sending.WaitAsync(Timeout);
 
         var record = (await manager.GetRecordAsync(intent.IntentId))!;
         Assert.True(outcome.Succeeded);
-        Assert.True(outcome.Attempts >= 2);
-        Assert.Equal(record.Attempts[^1].Hash, outcome.TransactionHash);
+        Assert.Equal(2, outcome.Attempts);
+        Assert.Equal(record.Attempts[1].Hash, outcome.TransactionHash);
         Assert.Null(await fixture.Node.Rpc.GetTransactionByHashAsync(record.Attempts[0].Hash));
         AssertFeesRaised(record.Attempts);
         Assert.Equal(before + 1, await fixture.Node.Rpc.GetTransactionCountAsync(sender.Address));
         Assert.Equal(new BigInteger(7), await fixture.Node.Rpc.GetBalanceAsync(recipient));
+    }
+
+    [Fact]
+    public async Task When_the_original_is_mined_after_a_replacement_its_receipt_wins()
+    {
+        var sender = fixture.Node.DevSigners[3];
+        var recipient = LocalKeySigner.CreateRandom().Address;
+        var clock = new ShiftableTimeProvider();
+        var manager = fixture.CreateManager(Replacing, time: clock);
+        var intent = new TransactionIntent { IntentId = "original-wins:1", From = sender, To = recipient, Value = 3 };
+        var before = await fixture.Node.Rpc.GetTransactionCountAsync(sender.Address);
+
+        Task<TransactionOutcome> sending;
+        TransactionRecord replaced;
+        await fixture.Node.SetAutomineAsync(false);
+        try
+        {
+            sending = manager.SendAsync(intent);
+            await WaitForPooledAttemptAsync(manager, intent.IntentId, 1, sending);
+            clock.Advance(ReplacementTimeout);
+            replaced = await WaitForPooledAttemptAsync(manager, intent.IntentId, 2, sending);
+
+            // Another node could still hold and mine the original: simulate that by swapping it back in.
+            await fixture.Node.DropTransactionAsync(replaced.Attempts[1].Hash);
+            await fixture.Node.Rpc.SendRawTransactionAsync(replaced.Attempts[0].Raw);
+            await fixture.Node.MineAsync(1);
+        }
+        finally
+        {
+            await fixture.Node.SetAutomineAsync(true);
+        }
+
+        var outcome = await sending.WaitAsync(Timeout);
+
+        Assert.True(outcome.Succeeded);
+        Assert.Equal(replaced.Attempts[0].Hash, outcome.TransactionHash);
+        Assert.Equal(2, outcome.Attempts);
+        Assert.Equal(replaced.Attempts[0].Hash, (await manager.GetRecordAsync(intent.IntentId))!.MinedHash);
+        Assert.Equal(before + 1, await fixture.Node.Rpc.GetTransactionCountAsync(sender.Address));
+        Assert.Equal(new BigInteger(3), await fixture.Node.Rpc.GetBalanceAsync(recipient));
     }
 
     private static void AssertFeesRaised(IReadOnlyList<TransactionAttempt> attempts)
@@ -101,9 +143,10 @@ public sealed class ReplacementTests(ChainAndDatabaseFixture fixture) : IClassFi
         }
     }
 
-    private static async Task<TransactionRecord> WaitForAttemptsAsync(TransactionManager manager, string intentId, int attempts, Task sending)
+    /// <summary>Waits until the intent has <paramref name="attempts"/> attempts and the newest is in the node's pool.</summary>
+    private async Task<TransactionRecord> WaitForPooledAttemptAsync(TransactionManager manager, string intentId, int attempts, Task sending)
     {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var deadline = new CancellationTokenSource(Timeout);
         while (true)
         {
             if (sending.IsCompleted)
@@ -112,7 +155,9 @@ public sealed class ReplacementTests(ChainAndDatabaseFixture fixture) : IClassFi
                 throw new InvalidOperationException("The send finished while the chain was not mining.");
             }
 
-            if (await manager.GetRecordAsync(intentId, deadline.Token) is { } record && record.Status == TransactionStatus.Sent && record.Attempts.Count >= attempts)
+            if (await manager.GetRecordAsync(intentId, deadline.Token) is { } record
+                && record.Attempts.Count == attempts
+                && await fixture.Node.Rpc.GetTransactionByHashAsync(record.Latest.Hash, deadline.Token) is not null)
             {
                 return record;
             }

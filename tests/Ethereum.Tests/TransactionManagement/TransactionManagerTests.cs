@@ -265,6 +265,25 @@ public sealed class TransactionManagerTests(ChainAndDatabaseFixture fixture) : I
         Assert.Equal(before, await Node.Rpc.GetTransactionCountAsync(sender.Address));
     }
 
+    [Fact]
+    public async Task Nonce_taken_by_a_foreign_transaction_is_reported_as_a_conflict()
+    {
+        var sender = Node.DevSigners[4];
+        var crashing = fixture.CreateManager(hooks: new TransactionManagerHooks { AfterPersistAsync = (_, _) => throw new SimulatedCrashException() });
+        var intent = Transfer("conflict:1", sender, LocalKeySigner.CreateRandom().Address, 1);
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => crashing.SendAsync(intent));
+        var stored = (await crashing.GetRecordAsync(intent.IntentId))!;
+
+        // While the stored transaction was never sent, someone else uses its nonce.
+        var foreign = await TestChain.SendAsync(Node, sender, LocalKeySigner.CreateRandom().Address, [], 1);
+        Assert.Equal(stored.Nonce, (await Node.Rpc.GetTransactionByHashAsync(foreign.TransactionHash))!.Nonce);
+
+        var error = await Assert.ThrowsAsync<NonceConflictException>(() => fixture.CreateManager().SendAsync(intent).WaitAsync(Timeout));
+
+        Assert.Equal(intent.IntentId, error.IntentId);
+        Assert.Null(await Node.Rpc.GetTransactionReceiptAsync(stored.Latest.Hash));
+    }
+
     private static TransactionIntent Transfer(string id, IEthereumSigner from, Address to, BigInteger wei) =>
         new() { IntentId = id, From = from, To = to, Value = wei };
 }
