@@ -29,7 +29,7 @@ public sealed partial class PostgresOrchestrationStore
             RETURNING instance_id),
         delivered AS (
             INSERT INTO durable.new_events (hub, instance_id, event, event_type, visible_at, target_execution_id, created_at)
-            SELECT @hub, done.instance_id, @event, @event_type, '-infinity', @target_execution_id, @now
+            SELECT @hub, done.instance_id, @event, @event_type, 0, @target_execution_id, @now
             FROM done
             WHERE EXISTS (SELECT 1 FROM durable.instances i WHERE i.hub = @hub AND i.instance_id = done.instance_id)
             RETURNING 1)

@@ -21,7 +21,7 @@ public sealed partial class PostgresOrchestrationStore
             ON CONFLICT (hub, instance_id) DO NOTHING
             RETURNING instance_id)
         INSERT INTO durable.new_events (hub, instance_id, event, event_type, visible_at, target_execution_id, created_at)
-        SELECT @hub, created.instance_id, @event, @event_type, coalesce(@visible_at, '-infinity'), @target_execution_id, @last_updated_at
+        SELECT @hub, created.instance_id, @event, @event_type, coalesce(@visible_at, 0), @target_execution_id, @now
         FROM created
         """;
 
@@ -38,8 +38,9 @@ public sealed partial class PostgresOrchestrationStore
         var signal = (kind == WorkItemKind.Orchestration ? this.orchestrationWork : this.activityWork).Current;
         if (kind == WorkItemKind.Orchestration && await this.NextVisibleAtAsync(cancellationToken).ConfigureAwait(false) is { } next)
         {
-            // Wake up when the next timer or scheduled start becomes visible.
-            var untilNext = next - this.time.GetUtcNow();
+            // Wake up when the next timer or scheduled start becomes visible; timers may fire a tick early, so
+            // a millisecond of slack keeps the wake-up from finding the message still invisible.
+            var untilNext = next - this.time.GetUtcNow() + TimeSpan.FromMilliseconds(1);
             if (untilNext < maxWait)
             {
                 maxWait = untilNext < TimeSpan.Zero ? TimeSpan.Zero : untilNext;
@@ -121,7 +122,7 @@ public sealed partial class PostgresOrchestrationStore
         if (after is not null)
         {
             sql.Append(" AND (i.created_at, i.instance_id) > (@after_created, @after_id)");
-            command.Parameters.Add(SqlParameters.Time("after_created", after.CreatedAt));
+            command.Parameters.Add(SqlParameters.Ticks("after_created", after.CreatedAt));
             command.Parameters.Add(SqlParameters.Text("after_id", after.InstanceId));
         }
 
@@ -194,13 +195,13 @@ public sealed partial class PostgresOrchestrationStore
         if (from is { } createdFrom)
         {
             sql.Append(" AND i.created_at >= @created_from");
-            command.Parameters.Add(SqlParameters.Time("created_from", createdFrom));
+            command.Parameters.Add(SqlParameters.Ticks("created_from", createdFrom));
         }
 
         if (to is { } createdTo)
         {
             sql.Append(" AND i.created_at < @created_to");
-            command.Parameters.Add(SqlParameters.Time("created_to", createdTo));
+            command.Parameters.Add(SqlParameters.Ticks("created_to", createdTo));
         }
 
         if (statuses is { Count: > 0 })
@@ -238,7 +239,8 @@ public sealed partial class PostgresOrchestrationStore
                 .. StateReader.Parameters(NewState(startMessage.InstanceId, started, now)),
                 SqlParameters.Jsonb("event", EventSerializer.Serialize(started)),
                 SqlParameters.Integer("event_type", (int)started.EventType),
-                SqlParameters.Time("visible_at", startMessage.VisibleAt),
+                SqlParameters.Ticks("visible_at", startMessage.VisibleAt),
+                SqlParameters.Time("now", now),
                 SqlParameters.Text("target_execution_id", startMessage.TargetExecutionId),
             ]);
         batch.BatchCommands.Add(create);
@@ -293,10 +295,8 @@ public sealed partial class PostgresOrchestrationStore
             await this.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
             await using var command = this.dataSource.CreateCommand(NextVisibleSql);
             command.Parameters.Add(SqlParameters.Text("hub", this.hub));
-            command.Parameters.Add(SqlParameters.Time("now", this.time.GetUtcNow()));
-            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is DateTime next
-                ? new DateTimeOffset(DateTime.SpecifyKind(next, DateTimeKind.Utc))
-                : null;
+            command.Parameters.Add(SqlParameters.Ticks("now", this.time.GetUtcNow()));
+            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long next ? SqlParameters.FromTicks(next) : null;
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
         {

@@ -14,7 +14,7 @@ public sealed partial class PostgresOrchestrationStore
     // Messages to instances that do not exist are dropped, as in the in-memory store.
     private const string EnqueueSql = """
         INSERT INTO durable.new_events (hub, instance_id, event, event_type, visible_at, target_execution_id, created_at)
-        SELECT @hub, m.instance_id, m.event, m.event_type, coalesce(m.visible_at, '-infinity'), m.target_execution_id, @now
+        SELECT @hub, m.instance_id, m.event, m.event_type, coalesce(m.visible_at, 0), m.target_execution_id, @now
         FROM unnest(@instance_ids, @events, @event_types, @visible_ats, @target_execution_ids)
             WITH ORDINALITY AS m(instance_id, event, event_type, visible_at, target_execution_id, ord)
         WHERE EXISTS (SELECT 1 FROM durable.instances i WHERE i.hub = @hub AND i.instance_id = m.instance_id)
@@ -34,6 +34,38 @@ public sealed partial class PostgresOrchestrationStore
             completed_at, scheduled_start_time, input, output, custom_status, failure_details, tags, parent_instance_id)
         VALUES (@hub, @instance_id, @execution_id, @name, @version, @status, @created_at, @last_updated_at,
             @completed_at, @scheduled_start_time, @input, @output, @custom_status, @failure_details, @tags, @parent_instance_id)
+        """;
+
+    // A sub-orchestration start from a checkpoint never takes over an unfinished instance: the parent is told
+    // instead. These statements run in order, each guarded by the target's status, so exactly one path happens.
+    private const string SubOrchestrationCollisionSql = """
+        INSERT INTO durable.new_events (hub, instance_id, event, event_type, visible_at, target_execution_id, created_at)
+        SELECT @hub, @parent_id, @event, @event_type, 0, @parent_execution_id, @now
+        WHERE EXISTS (SELECT 1 FROM durable.instances t WHERE t.hub = @hub AND t.instance_id = @instance_id AND t.status <> ALL(@terminal))
+          AND EXISTS (SELECT 1 FROM durable.instances p WHERE p.hub = @hub AND p.instance_id = @parent_id)
+        """;
+
+    private const string FinishedTarget = "EXISTS (SELECT 1 FROM durable.instances t WHERE t.hub = @hub AND t.instance_id = @instance_id AND t.status = ANY(@terminal))";
+
+    private static readonly string[] RemoveFinishedInstanceSql =
+    [
+        $"DELETE FROM durable.history WHERE hub = @hub AND instance_id = @instance_id AND {FinishedTarget}",
+        $"DELETE FROM durable.new_events WHERE hub = @hub AND instance_id = @instance_id AND {FinishedTarget}",
+        $"DELETE FROM durable.new_tasks WHERE hub = @hub AND instance_id = @instance_id AND {FinishedTarget}",
+        "DELETE FROM durable.instances WHERE hub = @hub AND instance_id = @instance_id AND status = ANY(@terminal)",
+    ];
+
+    private const string CreateSubOrchestrationSql = """
+        WITH created AS (
+            INSERT INTO durable.instances (hub, instance_id, execution_id, name, version, status, created_at, last_updated_at,
+                completed_at, scheduled_start_time, input, output, custom_status, failure_details, tags, parent_instance_id)
+            SELECT @hub, @instance_id, @execution_id, @name, @version, @status, @created_at, @last_updated_at,
+                @completed_at, @scheduled_start_time, @input, @output, @custom_status, @failure_details, @tags, @parent_instance_id
+            WHERE NOT EXISTS (SELECT 1 FROM durable.instances t WHERE t.hub = @hub AND t.instance_id = @instance_id)
+            RETURNING instance_id)
+        INSERT INTO durable.new_events (hub, instance_id, event, event_type, visible_at, target_execution_id, created_at)
+        SELECT @hub, created.instance_id, @event, @event_type, coalesce(@visible_at, 0), @target_execution_id, @now
+        FROM created
         """;
 
     /// <summary>The row an instance starts with, exactly as the in-memory store builds it.</summary>
@@ -60,7 +92,7 @@ public sealed partial class PostgresOrchestrationStore
             {
                 this.AddEnqueue(batch, pending, now);
                 pending.Clear();
-                this.AddCreateOrReplace(batch, message, started, now);
+                this.AddStartSubOrchestration(batch, message, started, now);
             }
             else
             {
@@ -69,6 +101,46 @@ public sealed partial class PostgresOrchestrationStore
         }
 
         this.AddEnqueue(batch, pending, now);
+    }
+
+    private void AddStartSubOrchestration(NpgsqlBatch batch, OrchestrationMessage startMessage, ExecutionStartedEvent started, DateTimeOffset now)
+    {
+        // Starts come from the engine with a parent; one without has nobody to tell about a collision.
+        if (started.Parent is { } parent)
+        {
+            var failure = new TaskFailureDetails(
+                typeof(OrchestrationAlreadyExistsException).FullName!, $"An orchestration with instance id '{startMessage.InstanceId}' is already running.");
+            var collision = new SubOrchestrationInstanceFailedEvent(now, parent.TaskScheduledId, failure);
+            batch.BatchCommands.Add(SqlParameters.Command(
+                SubOrchestrationCollisionSql,
+                SqlParameters.Text("hub", this.hub),
+                SqlParameters.Text("instance_id", startMessage.InstanceId),
+                SqlParameters.Text("parent_id", parent.InstanceId),
+                SqlParameters.Text("parent_execution_id", parent.ExecutionId),
+                SqlParameters.Jsonb("event", EventSerializer.Serialize(collision)),
+                SqlParameters.Integer("event_type", (int)collision.EventType),
+                SqlParameters.Time("now", now),
+                SqlParameters.IntegerArray("terminal", TerminalStatuses)));
+        }
+
+        foreach (var sql in RemoveFinishedInstanceSql)
+        {
+            batch.BatchCommands.Add(SqlParameters.Command(
+                sql, SqlParameters.Text("hub", this.hub), SqlParameters.Text("instance_id", startMessage.InstanceId), SqlParameters.IntegerArray("terminal", TerminalStatuses)));
+        }
+
+        batch.BatchCommands.Add(SqlParameters.Command(
+            CreateSubOrchestrationSql,
+            [
+                SqlParameters.Text("hub", this.hub),
+                SqlParameters.Text("instance_id", startMessage.InstanceId),
+                .. StateReader.Parameters(NewState(startMessage.InstanceId, started, now)),
+                SqlParameters.Jsonb("event", EventSerializer.Serialize(started)),
+                SqlParameters.Integer("event_type", (int)started.EventType),
+                SqlParameters.Ticks("visible_at", startMessage.VisibleAt),
+                SqlParameters.Text("target_execution_id", startMessage.TargetExecutionId),
+                SqlParameters.Time("now", now),
+            ]));
     }
 
     private void AddCreateOrReplace(NpgsqlBatch batch, OrchestrationMessage startMessage, ExecutionStartedEvent started, DateTimeOffset now)
@@ -99,7 +171,7 @@ public sealed partial class PostgresOrchestrationStore
             SqlParameters.TextArray("instance_ids", [.. messages.Select(m => m.InstanceId)]),
             SqlParameters.JsonbArray("events", [.. messages.Select(m => EventSerializer.Serialize(m.Event))]),
             SqlParameters.IntegerArray("event_types", [.. messages.Select(m => (int)m.Event.EventType)]),
-            SqlParameters.TimeArray("visible_ats", [.. messages.Select(m => m.VisibleAt?.UtcDateTime)]),
+            SqlParameters.TicksArray("visible_ats", [.. messages.Select(m => m.VisibleAt?.UtcTicks)]),
             SqlParameters.TextArray("target_execution_ids", [.. messages.Select(m => m.TargetExecutionId)]));
         batch.BatchCommands.Add(command);
         return command;

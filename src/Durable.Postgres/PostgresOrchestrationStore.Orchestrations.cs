@@ -15,13 +15,13 @@ public sealed partial class PostgresOrchestrationStore
             SELECT c.instance_id
             FROM (SELECT e.instance_id, min(e.id) AS first_id
                   FROM durable.new_events e
-                  WHERE e.hub = @hub AND e.visible_at <= @now
+                  WHERE e.hub = @hub AND e.visible_at <= @now_ticks
                   GROUP BY e.instance_id) v
             JOIN durable.instances c ON c.hub = @hub AND c.instance_id = v.instance_id
             WHERE c.locked_until <= @now
               AND (c.status <> {(int)OrchestrationRuntimeStatus.Pending} OR EXISTS (
                   SELECT 1 FROM durable.new_events s
-                  WHERE s.hub = @hub AND s.instance_id = c.instance_id AND s.visible_at <= @now
+                  WHERE s.hub = @hub AND s.instance_id = c.instance_id AND s.visible_at <= @now_ticks
                     AND s.event_type IN ({(int)EventType.ExecutionStarted}, {(int)EventType.ExecutionTerminated})))
             ORDER BY v.first_id
             LIMIT @max
@@ -35,13 +35,13 @@ public sealed partial class PostgresOrchestrationStore
         )
         SELECT {StateReader.Columns("l")}, l.dequeue_count,
             ARRAY(SELECT e.id FROM durable.new_events e
-                  WHERE e.hub = @hub AND e.instance_id = l.instance_id AND e.visible_at <= @now ORDER BY e.id),
+                  WHERE e.hub = @hub AND e.instance_id = l.instance_id AND e.visible_at <= @now_ticks ORDER BY e.id),
             ARRAY(SELECT e.event::text FROM durable.new_events e
-                  WHERE e.hub = @hub AND e.instance_id = l.instance_id AND e.visible_at <= @now ORDER BY e.id),
-            ARRAY(SELECT CASE WHEN e.visible_at = '-infinity' THEN NULL ELSE e.visible_at END FROM durable.new_events e
-                  WHERE e.hub = @hub AND e.instance_id = l.instance_id AND e.visible_at <= @now ORDER BY e.id),
+                  WHERE e.hub = @hub AND e.instance_id = l.instance_id AND e.visible_at <= @now_ticks ORDER BY e.id),
+            ARRAY(SELECT NULLIF(e.visible_at, 0) FROM durable.new_events e
+                  WHERE e.hub = @hub AND e.instance_id = l.instance_id AND e.visible_at <= @now_ticks ORDER BY e.id),
             ARRAY(SELECT e.target_execution_id FROM durable.new_events e
-                  WHERE e.hub = @hub AND e.instance_id = l.instance_id AND e.visible_at <= @now ORDER BY e.id),
+                  WHERE e.hub = @hub AND e.instance_id = l.instance_id AND e.visible_at <= @now_ticks ORDER BY e.id),
             ARRAY(SELECT h.event::text FROM durable.history h
                   WHERE h.hub = @hub AND h.instance_id = l.instance_id ORDER BY h.sequence_number)
         FROM locked l
@@ -103,6 +103,7 @@ public sealed partial class PostgresOrchestrationStore
         await using var command = this.dataSource.CreateCommand(LockOrchestrationsSql);
         command.Parameters.Add(SqlParameters.Text("hub", this.hub));
         command.Parameters.Add(SqlParameters.Time("now", now));
+        command.Parameters.Add(SqlParameters.Ticks("now_ticks", now));
         command.Parameters.Add(SqlParameters.Time("until", now + this.lockTimeout));
         command.Parameters.Add(SqlParameters.Text("token", token));
         command.Parameters.Add(SqlParameters.Integer("max", maxCount));
@@ -116,7 +117,7 @@ public sealed partial class PostgresOrchestrationStore
             var dequeueCount = reader.GetInt32(column);
             var ids = reader.GetFieldValue<long[]>(column + 1);
             var events = reader.GetFieldValue<string[]>(column + 2);
-            var visible = reader.GetFieldValue<DateTime?[]>(column + 3);
+            var visible = reader.GetFieldValue<long?[]>(column + 3);
             var targets = reader.GetFieldValue<string?[]>(column + 4);
             var history = reader.GetFieldValue<string[]>(column + 5);
             if (ids.Length == 0)
@@ -131,7 +132,7 @@ public sealed partial class PostgresOrchestrationStore
                 messages[i] = new OrchestrationMessage(
                     state.InstanceId,
                     EventSerializer.Deserialize(events[i]),
-                    visible[i] is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null,
+                    visible[i] is { } v ? SqlParameters.FromTicks(v) : null,
                     targets[i]) { SequenceNumber = ids[i] };
             }
 

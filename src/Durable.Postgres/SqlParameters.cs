@@ -19,6 +19,12 @@ internal static class SqlParameters
     public static NpgsqlParameter Time(string name, DateTimeOffset? value)
         => new(name, NpgsqlDbType.TimestampTz) { Value = value is { } v ? v.ToUniversalTime() : DBNull.Value };
 
+    /// <summary>A time stored exactly, as UTC ticks.</summary>
+    public static NpgsqlParameter Ticks(string name, DateTimeOffset? value)
+        => new(name, NpgsqlDbType.Bigint) { Value = value is { } v ? v.UtcTicks : DBNull.Value };
+
+    public static DateTimeOffset FromTicks(long ticks) => new(ticks, TimeSpan.Zero);
+
     public static NpgsqlParameter TextArray(string name, string?[] values)
         => new(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = values };
 
@@ -31,8 +37,8 @@ internal static class SqlParameters
     public static NpgsqlParameter BigintArray(string name, long[] values)
         => new(name, NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = values };
 
-    public static NpgsqlParameter TimeArray(string name, DateTime?[] values)
-        => new(name, NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = values };
+    public static NpgsqlParameter TicksArray(string name, long?[] values)
+        => new(name, NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = values };
 
     public static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)
     {

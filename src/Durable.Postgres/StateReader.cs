@@ -26,8 +26,8 @@ internal static class StateReader
         reader.GetString(offset + 2),
         reader.GetString(offset + 1),
         (OrchestrationRuntimeStatus)reader.GetInt32(offset + 4),
-        reader.GetFieldValue<DateTimeOffset>(offset + 5),
-        reader.GetFieldValue<DateTimeOffset>(offset + 6))
+        SqlParameters.FromTicks(reader.GetInt64(offset + 5)),
+        SqlParameters.FromTicks(reader.GetInt64(offset + 6)))
     {
         Version = NullableString(reader, offset + 3),
         CompletedAt = NullableTime(reader, offset + 7),
@@ -47,10 +47,10 @@ internal static class StateReader
         yield return SqlParameters.Text("name", state.Name);
         yield return SqlParameters.Text("version", state.Version);
         yield return SqlParameters.Integer("status", (int)state.Status);
-        yield return SqlParameters.Time("created_at", state.CreatedAt);
-        yield return SqlParameters.Time("last_updated_at", state.LastUpdatedAt);
-        yield return SqlParameters.Time("completed_at", state.CompletedAt);
-        yield return SqlParameters.Time("scheduled_start_time", state.ScheduledStartTime);
+        yield return SqlParameters.Ticks("created_at", state.CreatedAt);
+        yield return SqlParameters.Ticks("last_updated_at", state.LastUpdatedAt);
+        yield return SqlParameters.Ticks("completed_at", state.CompletedAt);
+        yield return SqlParameters.Ticks("scheduled_start_time", state.ScheduledStartTime);
         yield return SqlParameters.Text("input", state.Input);
         yield return SqlParameters.Text("output", state.Output);
         yield return SqlParameters.Text("custom_status", state.CustomStatus);
@@ -62,5 +62,5 @@ internal static class StateReader
     private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     private static DateTimeOffset? NullableTime(NpgsqlDataReader reader, int ordinal)
-        => reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);
+        => reader.IsDBNull(ordinal) ? null : SqlParameters.FromTicks(reader.GetInt64(ordinal));
 }

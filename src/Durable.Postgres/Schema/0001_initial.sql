@@ -1,5 +1,7 @@
 -- Version 1: the task hub tables. Every key starts with the hub, so hubs sharing a database never meet.
 -- Instance ids sort ordinally (COLLATE "C"), as the in-memory store and the continuation tokens expect.
+-- Instance times and visibility times are UTC ticks (100 ns, as .NET's DateTimeOffset.UtcTicks): timestamptz
+-- keeps only microseconds, and a scheduled start time or a query bound must round-trip exactly.
 
 CREATE TABLE durable.instances (
     hub                  text        NOT NULL,
@@ -8,10 +10,10 @@ CREATE TABLE durable.instances (
     name                 text        NOT NULL,
     version              text,
     status               integer     NOT NULL,
-    created_at           timestamptz NOT NULL,
-    last_updated_at      timestamptz NOT NULL,
-    completed_at         timestamptz,
-    scheduled_start_time timestamptz,
+    created_at           bigint      NOT NULL,
+    last_updated_at      bigint      NOT NULL,
+    completed_at         bigint,
+    scheduled_start_time bigint,
     input                text,
     output               text,
     custom_status        text,
@@ -44,8 +46,8 @@ CREATE TABLE durable.new_events (
     event               jsonb       NOT NULL,
     -- The EventType number, so the dequeue can tell starts and terminations apart without parsing JSON.
     event_type          integer     NOT NULL,
-    -- '-infinity' when visible at once.
-    visible_at          timestamptz NOT NULL,
+    -- UTC ticks; 0 when visible at once.
+    visible_at          bigint      NOT NULL,
     target_execution_id text,
     created_at          timestamptz NOT NULL
 );

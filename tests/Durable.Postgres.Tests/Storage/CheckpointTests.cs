@@ -132,6 +132,33 @@ public sealed class CheckpointTests(PostgresStoreFactory stores) : IClassFixture
     }
 
     [Fact]
+    public async Task A_sub_orchestration_start_to_an_unfinished_instance_fails_in_the_parent_and_leaves_the_instance_alone()
+    {
+        var store = stores.CreateStore();
+        var busy = await StoreScenario.CreateAndLockAsync(store, "busy");
+        Assert.True(await store.CompleteOrchestrationWorkItemAsync(busy, StoreScenario.Episode(busy)));
+        var busyExecution = busy.State!.ExecutionId;
+
+        var parent = await StoreScenario.CreateAndLockAsync(store, "parent");
+        var parentExecution = parent.State!.ExecutionId;
+        var start = new OrchestrationMessage(
+            "busy",
+            new ExecutionStartedEvent(StoreScenario.Start, "Child", null, null, "new-execution", new ParentInstanceInfo("Parent", "parent", parentExecution, 7)));
+        Assert.True(await store.CompleteOrchestrationWorkItemAsync(parent, StoreScenario.Episode(parent, messages: [start])));
+
+        var untouched = (await store.GetInstanceAsync("busy", false))!;
+        Assert.Equal(OrchestrationRuntimeStatus.Running, untouched.Status);
+        Assert.Equal(busyExecution, untouched.ExecutionId);
+        var item = Assert.Single(await store.LockOrchestrationWorkItemsAsync(10));
+        Assert.Equal("parent", item.InstanceId);
+        var message = Assert.Single(item.Messages);
+        Assert.Equal(parentExecution, message.TargetExecutionId);
+        var failed = Assert.IsType<SubOrchestrationInstanceFailedEvent>(message.Event);
+        Assert.Equal(7, failed.TaskScheduledId);
+        Assert.Contains("'busy' is already running", failed.FailureDetails.ErrorMessage);
+    }
+
+    [Fact]
     public async Task Timers_stay_invisible_until_due_and_a_pending_instance_waits_for_its_start()
     {
         var clock = new ManualClock(StoreScenario.Start);
