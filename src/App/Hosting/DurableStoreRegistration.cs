@@ -44,6 +44,7 @@ public static class DurableStoreRegistration
         services.AddSingleton<IOrchestrationStore>(sp => new InstrumentedOrchestrationStore(
             sp.GetRequiredService<PostgresOrchestrationStore>(), sp.GetRequiredService<PaymentFunctionsTelemetry>(), sp.GetService<TimeProvider>()));
         services.AddSingleton<PaymentFunctionsTelemetry>();
+        services.AddHostedService<StartupReport>();
         services.AddDurableTask(registerTasks);
         services.Configure<DurableTaskWorkerOptions>(configuration.GetSection(DurableTaskHostOptions.SectionPath));
         return builder;

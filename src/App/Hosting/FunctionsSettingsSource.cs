@@ -23,6 +23,12 @@ internal sealed class FunctionsSettingsSource(string? scriptRoot) : IConfigurati
                     using (host)
                     {
                         JsonSettingsFlattener.Flatten(host.RootElement, FunctionsHost.HostSection, data);
+
+                        // host.json's log levels drive the loggers, as in Functions.
+                        if (host.RootElement.TryGetProperty("logging", out var logging) && logging.TryGetProperty("logLevel", out var levels))
+                        {
+                            JsonSettingsFlattener.Flatten(levels, "Logging:LogLevel", data);
+                        }
                     }
                 }
 

@@ -1,4 +1,5 @@
 using OpenTelemetry;
+using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -24,15 +25,16 @@ public static class OperationsRegistration
         services.AddHostedService<QueueDepthSampler>();
         builder.Logging.AddSimpleConsole(o => o.IncludeScopes = true);
 
-        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]))
+        if (builder.Configuration[OtlpEndpointVariable] is { Length: > 0 } endpoint)
         {
+            var protocol = builder.Configuration["OTEL_EXPORTER_OTLP_PROTOCOL"] is "http/protobuf" ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
             // No hosting package restores here, so the SDK is created directly and the container disposes it
-            // (flushing what is buffered) at shutdown. The exporter reads the OTEL_* variables itself.
+            // (flushing what is buffered) at shutdown. The endpoint may come from local.settings.json too.
             services.AddSingleton(_ => OpenTelemetrySdk.Create(otel => otel
                 .ConfigureResource(r => r.AddService(builder.Environment.ApplicationName))
                 .WithTracing(t => t.AddSource(PaymentFunctionsTelemetry.Name))
                 .WithMetrics(m => m.AddMeter(PaymentFunctionsTelemetry.Name))
-                .UseOtlpExporter()));
+                .UseOtlpExporter(protocol, new Uri(endpoint))));
             services.AddHostedService<TelemetryActivator>();
         }
 
