@@ -25,6 +25,9 @@ public interface IJunoClient
     /// <summary>Reads one CLABE (<c>GET /spei/v1/clabes/{clabe}</c>).</summary>
     Task<JunoClabe> GetClabeAsync(string clabe, CancellationToken cancellationToken = default);
 
+    /// <summary>Lists MXN deposits into the account's CLABEs (<c>GET /spei/v1/deposits</c>).</summary>
+    Task<JunoPage<JunoDeposit>> ListDepositsAsync(JunoDepositQuery query, CancellationToken cancellationToken = default);
+
     /// <summary>Sends tokens to an address on chain (<c>POST /mint_platform/v1/withdrawals</c>).</summary>
     Task<JunoTransaction> CreateWithdrawalAsync(JunoWithdrawalRequest request, string idempotencyKey, CancellationToken cancellationToken = default);
 

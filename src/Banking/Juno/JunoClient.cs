@@ -123,6 +123,41 @@ public sealed partial class JunoClient : IJunoClient
     }
 
     /// <inheritdoc />
+    public Task<JunoPage<JunoDeposit>> ListDepositsAsync(JunoDepositQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var parameters = new List<KeyValuePair<string, string>>();
+        if (query.ReceiverClabe is { } receiver)
+        {
+            parameters.Add(new("receiver_clabe", receiver));
+        }
+
+        if (query.SenderClabe is { } sender)
+        {
+            parameters.Add(new("sender_clabe", sender));
+        }
+
+        if (query.DepositStatus is { } status)
+        {
+            parameters.Add(new("deposit_status", status));
+        }
+
+        if (query.StartDate is { } start)
+        {
+            parameters.Add(new("start_date", start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+
+        if (query.EndDate is { } end)
+        {
+            parameters.Add(new("end_date", end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+
+        parameters.Add(new("page", query.Page.ToString(CultureInfo.InvariantCulture)));
+        parameters.Add(new("page_size", query.PageSize.ToString(CultureInfo.InvariantCulture)));
+        return SendAsync<JunoPage<JunoDeposit>>(HttpMethod.Get, WithQuery("spei/v1/deposits", parameters), null, null, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<JunoTransaction> CreateWithdrawalAsync(JunoWithdrawalRequest request, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -200,6 +200,7 @@ public sealed class JunoSimulator : IAsyncDisposable
         Api("POST", "/mint_platform/v1/clabes", c => Ok(c, _state.CreateClabe()));
         Api("GET", "/spei/v1/clabes", c => Ok(c, _state.ListClabes(Int(c, "page", 1), Int(c, "page_size", 25))));
         Api("GET", "/spei/v1/clabes/{clabe}", c => Ok(c, _state.GetClabe(Route(c, "clabe"))));
+        Api("GET", "/spei/v1/deposits", c => Ok(c, _state.ListDeposits(ReadDepositQuery(c.Request.Query))));
         Api("POST", "/spei/test/deposits", c =>
         {
             var request = Body<JunoTestDepositRequest>(c);
@@ -473,6 +474,30 @@ public sealed class JunoSimulator : IAsyncDisposable
         decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
             ? amount
             : throw new JunoSimulatorException(400, "invalid_amount", "The amount must be a positive decimal string.");
+
+    private static JunoDepositQuery ReadDepositQuery(IQueryCollection query)
+    {
+        static DateOnly? Day(string? value) =>
+            value is null ? null : DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        try
+        {
+            return new JunoDepositQuery
+            {
+                ReceiverClabe = query["receiver_clabe"],
+                SenderClabe = query["sender_clabe"],
+                DepositStatus = query["deposit_status"],
+                StartDate = Day(query["start_date"]),
+                EndDate = Day(query["end_date"]),
+                Page = query.TryGetValue("page", out var page) ? int.Parse(page!, CultureInfo.InvariantCulture) : 1,
+                PageSize = query.TryGetValue("page_size", out var size) ? int.Parse(size!, CultureInfo.InvariantCulture) : 25,
+            };
+        }
+        catch (Exception ex) when (ex is FormatException or OverflowException)
+        {
+            throw new JunoSimulatorException(400, "invalid_query", "A deposit filter is malformed.");
+        }
+    }
 
     private static JunoTransactionQuery ReadQuery(IQueryCollection query)
     {

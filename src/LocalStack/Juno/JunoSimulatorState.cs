@@ -22,6 +22,7 @@ internal sealed partial class JunoSimulatorState
     private readonly Dictionary<string, string> _idempotency = new(StringComparer.Ordinal);
     private readonly List<JunoClabe> _clabes = [];
     private readonly List<JunoBankAccount> _bankAccounts = [];
+    private readonly List<JunoDeposit> _deposits = [];
     private MxnbAmount _balance;
     private long _nextAccountNumber = 1;
 
@@ -137,6 +138,16 @@ internal sealed partial class JunoSimulatorState
                 SenderClabe = senderClabe,
                 TrackingKey = TrackingKey.Derive(NewId(), 1, DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime), "SIM").Value,
             };
+            _deposits.Add(new JunoDeposit
+            {
+                Id = NewId(),
+                Amount = mxn.Amount,
+                ReceiverClabe = receiverClabe,
+                SenderClabe = senderClabe,
+                SenderName = senderName,
+                TrackingKey = details.TrackingKey,
+                CreatedAt = _time.GetUtcNow(),
+            });
             var tx = Add(JunoTransactionType.Issuance, mxn.Amount, "MXN", "SPEI", details, changes);
             if (mxn.MeetsRedemptionMinimum)
             {
@@ -310,6 +321,40 @@ internal sealed partial class JunoSimulatorState
             return _index.TryGetValue(id, out var i)
                 ? _transactions[i]
                 : throw new JunoSimulatorException(404, "transaction_not_found", "No transaction with that id.");
+        }
+    }
+
+    public JunoPage<JunoDeposit> ListDeposits(JunoDepositQuery query)
+    {
+        lock (_gate)
+        {
+            IEnumerable<JunoDeposit> items = _deposits;
+            if (query.ReceiverClabe is { } receiver)
+            {
+                items = items.Where(d => d.ReceiverClabe == receiver);
+            }
+
+            if (query.SenderClabe is { } sender)
+            {
+                items = items.Where(d => d.SenderClabe == sender);
+            }
+
+            if (query.DepositStatus is { } status)
+            {
+                items = items.Where(d => string.Equals(d.Status, status, StringComparison.OrdinalIgnoreCase));
+            }
+
+            if (query.StartDate is { } start)
+            {
+                items = items.Where(d => DateOnly.FromDateTime(d.CreatedAt.UtcDateTime) >= start);
+            }
+
+            if (query.EndDate is { } end)
+            {
+                items = items.Where(d => DateOnly.FromDateTime(d.CreatedAt.UtcDateTime) <= end);
+            }
+
+            return Paginate(items.Reverse().ToList(), query.Page, query.PageSize);
         }
     }
 

@@ -303,4 +303,25 @@ public sealed class JunoClientSimulatorTests
 
         Assert.Equal(40, f.Simulator.AttemptsOn("/mint_platform/v1/balances"));
     }
+
+    [Fact]
+    public async Task Lists_spei_deposits_filtered_by_receiving_clabe()
+    {
+        await using var f = await SimulatorFixture.StartAsync();
+        var other = Clabe.Parse((await f.Client.CreateClabeAsync()).Clabe);
+        f.Simulator.SimulateSpeiDeposit(f.Simulator.DefaultClabe, Mxn.Of(150m));
+        f.Simulator.SimulateSpeiDeposit(other, Mxn.Of(275.5m));
+        f.Simulator.SimulateSpeiDeposit(other, Mxn.Of(80m));
+
+        var page = await f.Client.ListDepositsAsync(new JunoDepositQuery
+        {
+            ReceiverClabe = other.Value,
+            StartDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)),
+        });
+
+        Assert.Equal(2, page.TotalItems);
+        Assert.Equal([80m, 275.5m], page.Response.Select(d => d.Amount));
+        Assert.All(page.Response, d => Assert.Equal(other.Value, d.ReceiverClabe));
+        Assert.All(page.Response, d => Assert.False(string.IsNullOrEmpty(d.TrackingKey)));
+    }
 }

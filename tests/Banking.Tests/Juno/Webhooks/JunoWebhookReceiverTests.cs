@@ -140,6 +140,8 @@ public sealed class JunoWebhookReceiverTests
 
         public Task<JunoPage<JunoClabe>> ListClabesAsync(int page = 1, int pageSize = 25, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+        public Task<JunoPage<JunoDeposit>> ListDepositsAsync(JunoDepositQuery query, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
         public Task<JunoClabe> GetClabeAsync(string clabe, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task<JunoTransaction> CreateWithdrawalAsync(JunoWithdrawalRequest request, string idempotencyKey, CancellationToken cancellationToken = default) => throw new NotSupportedException();
