@@ -205,6 +205,8 @@ public sealed class TransactionManager
             return finished;
         }
 
+        // Timeouts count from just before each send, so anyone who has seen the transaction in the pool has seen the clock start.
+        var lastSent = _time.GetUtcNow();
         await BroadcastAsync(record, cancellationToken).ConfigureAwait(false);
         if (record.Status == TransactionStatus.Persisted)
         {
@@ -212,7 +214,6 @@ public sealed class TransactionManager
             record = record with { Status = TransactionStatus.Sent };
         }
 
-        var lastSent = _time.GetUtcNow();
         while (true)
         {
             // The nonce is read before the receipts: a mined nonce without any of our receipts then really means a foreign transaction.
@@ -250,8 +251,8 @@ public sealed class TransactionManager
             }
             else if (_time.GetUtcNow() - lastSent >= _options.ReplacementTimeout)
             {
-                record = await ReplaceAsync(record, signer, cancellationToken).ConfigureAwait(false);
                 lastSent = _time.GetUtcNow();
+                record = await ReplaceAsync(record, signer, cancellationToken).ConfigureAwait(false);
             }
 
             await Task.Delay(_options.PollInterval, _time, cancellationToken).ConfigureAwait(false);

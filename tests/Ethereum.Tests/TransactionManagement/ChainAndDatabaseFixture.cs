@@ -35,11 +35,11 @@ public sealed class ChainAndDatabaseFixture : IAsyncLifetime
         _node = await start;
     }
 
-    internal TransactionManager CreateManager(TransactionManagerOptions? options = null, TransactionManagerHooks? hooks = null, EthereumRpcClient? rpc = null, TimeProvider? time = null)
+    internal TransactionManager CreateManager(TransactionManagerOptions? options = null, TransactionManagerHooks? hooks = null, EthereumRpcClient? rpc = null, TimeProvider? time = null, RecordingLogger? logger = null)
     {
         var dataSource = new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder(ConnectionString) { MaxPoolSize = 20 }.ConnectionString).Build();
         _owned.Add(dataSource);
-        return new TransactionManager(rpc ?? Node.Rpc, dataSource, options ?? FastOptions, timeProvider: time) { Hooks = hooks ?? new TransactionManagerHooks() };
+        return new TransactionManager(rpc ?? Node.Rpc, dataSource, options ?? FastOptions, logger, time) { Hooks = hooks ?? new TransactionManagerHooks() };
     }
 
     /// <summary>Runs a query against the test database, for assertions on stored rows.</summary>

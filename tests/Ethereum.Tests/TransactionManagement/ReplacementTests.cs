@@ -21,7 +21,8 @@ public sealed class ReplacementTests(ChainAndDatabaseFixture fixture) : IClassFi
         var sender = fixture.Node.DevSigners[1];
         var recipient = LocalKeySigner.CreateRandom().Address;
         var clock = new ShiftableTimeProvider();
-        var manager = fixture.CreateManager(Replacing, time: clock);
+        var log = new RecordingLogger();
+        var manager = fixture.CreateManager(Replacing, time: clock, logger: log);
         var intent = new TransactionIntent { IntentId = "stuck:1", From = sender, To = recipient, Value = 42 };
         var before = await fixture.Node.Rpc.GetTransactionCountAsync(sender.Address);
 
@@ -30,9 +31,9 @@ public sealed class ReplacementTests(ChainAndDatabaseFixture fixture) : IClassFi
         try
         {
             sending = manager.SendAsync(intent);
-            await WaitForPooledAttemptAsync(manager, intent.IntentId, 1, sending);
+            await WaitForPooledAttemptAsync(manager, intent.IntentId, 1, sending, log);
             clock.Advance(ReplacementTimeout);
-            await WaitForPooledAttemptAsync(manager, intent.IntentId, 2, sending);
+            await WaitForPooledAttemptAsync(manager, intent.IntentId, 2, sending, log);
             await fixture.Node.MineAsync(1);
         }
         finally
@@ -63,7 +64,8 @@ public sealed class ReplacementTests(ChainAndDatabaseFixture fixture) : IClassFi
         var sender = fixture.Node.DevSigners[2];
         var recipient = LocalKeySigner.CreateRandom().Address;
         var clock = new ShiftableTimeProvider();
-        var manager = fixture.CreateManager(Replacing, time: clock);
+        var log = new RecordingLogger();
+        var manager = fixture.CreateManager(Replacing, time: clock, logger: log);
         var intent = new TransactionIntent { IntentId = "dropped:1", From = sender, To = recipient, Value = 7 };
         var before = await fixture.Node.Rpc.GetTransactionCountAsync(sender.Address);
 
@@ -72,7 +74,7 @@ public sealed class ReplacementTests(ChainAndDatabaseFixture fixture) : IClassFi
         try
         {
             sending = manager.SendAsync(intent);
-            var first = await WaitForPooledAttemptAsync(manager, intent.IntentId, 1, sending);
+            var first = await WaitForPooledAttemptAsync(manager, intent.IntentId, 1, sending, log);
             await fixture.Node.DropTransactionAsync(first.Attempts[0].Hash);
         }
         finally
@@ -99,7 +101,8 @@ public sealed class ReplacementTests(ChainAndDatabaseFixture fixture) : IClassFi
         var sender = fixture.Node.DevSigners[3];
         var recipient = LocalKeySigner.CreateRandom().Address;
         var clock = new ShiftableTimeProvider();
-        var manager = fixture.CreateManager(Replacing, time: clock);
+        var log = new RecordingLogger();
+        var manager = fixture.CreateManager(Replacing, time: clock, logger: log);
         var intent = new TransactionIntent { IntentId = "original-wins:1", From = sender, To = recipient, Value = 3 };
         var before = await fixture.Node.Rpc.GetTransactionCountAsync(sender.Address);
 
@@ -109,9 +112,9 @@ public sealed class ReplacementTests(ChainAndDatabaseFixture fixture) : IClassFi
         try
         {
             sending = manager.SendAsync(intent);
-            await WaitForPooledAttemptAsync(manager, intent.IntentId, 1, sending);
+            await WaitForPooledAttemptAsync(manager, intent.IntentId, 1, sending, log);
             clock.Advance(ReplacementTimeout);
-            replaced = await WaitForPooledAttemptAsync(manager, intent.IntentId, 2, sending);
+            replaced = await WaitForPooledAttemptAsync(manager, intent.IntentId, 2, sending, log);
 
             // Another node could still hold and mine the original: simulate that by swapping it back in.
             await fixture.Node.DropTransactionAsync(replaced.Attempts[1].Hash);
@@ -144,25 +147,32 @@ public sealed class ReplacementTests(ChainAndDatabaseFixture fixture) : IClassFi
     }
 
     /// <summary>Waits until the intent has <paramref name="attempts"/> attempts and the newest is in the node's pool.</summary>
-    private async Task<TransactionRecord> WaitForPooledAttemptAsync(TransactionManager manager, string intentId, int attempts, Task sending)
+    private async Task<TransactionRecord> WaitForPooledAttemptAsync(TransactionManager manager, string intentId, int attempts, Task sending, RecordingLogger log)
     {
-        using var deadline = new CancellationTokenSource(Timeout);
+        var deadline = DateTimeOffset.UtcNow + Timeout;
+        TransactionRecord? last = null;
         while (true)
         {
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Attempt {attempts} of {intentId} never reached the pool; stored: {last}{Environment.NewLine}{log}");
+            }
+
             if (sending.IsCompleted)
             {
                 await sending;
                 throw new InvalidOperationException("The send finished while the chain was not mining.");
             }
 
-            if (await manager.GetRecordAsync(intentId, deadline.Token) is { } record
+            last = await manager.GetRecordAsync(intentId);
+            if (last is { } record
                 && record.Attempts.Count == attempts
-                && await fixture.Node.Rpc.GetTransactionByHashAsync(record.Latest.Hash, deadline.Token) is not null)
+                && await fixture.Node.Rpc.GetTransactionByHashAsync(record.Latest.Hash) is not null)
             {
                 return record;
             }
 
-            await Task.Delay(20, deadline.Token);
+            await Task.Delay(20);
         }
     }
 }
