@@ -21,7 +21,7 @@ internal static class HistoryProjection
             foreach (var (name, value) in node.ToList())
             {
                 node.Remove(name);
-                if (!showOutput && PayloadFields.Contains(name))
+                if (name == "eventType" || (!showOutput && PayloadFields.Contains(name)))
                 {
                     continue;
                 }
