@@ -284,6 +284,51 @@ public sealed class TransactionManagerTests(ChainAndDatabaseFixture fixture) : I
         Assert.Null(await Node.Rpc.GetTransactionReceiptAsync(stored.Latest.Hash));
     }
 
+    [Fact]
+    public async Task Cancelled_wait_is_resumed_by_the_next_send_without_a_new_transaction()
+    {
+        var sender = Node.DevSigners[5];
+        var options = ChainAndDatabaseFixture.FastOptions with { Confirmations = 2 };
+        var intent = Transfer("cancelled:1", sender, LocalKeySigner.CreateRandom().Address, 11);
+        var before = await Node.Rpc.GetTransactionCountAsync(sender.Address);
+        using var cancel = new CancellationTokenSource();
+        var manager = fixture.CreateManager(options);
+
+        var sending = manager.SendAsync(intent, cancel.Token);
+        while (await Node.Rpc.GetTransactionCountAsync(sender.Address) == before)
+        {
+            await Task.Delay(20);
+        }
+
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
+        var stored = (await manager.GetRecordAsync(intent.IntentId))!;
+        Assert.Equal(TransactionStatus.Sent, stored.Status);
+
+        await Node.MineAsync(1);
+        var outcome = await fixture.CreateManager(options).SendAsync(intent).WaitAsync(Timeout);
+
+        Assert.Equal(stored.Latest.Hash, outcome.TransactionHash);
+        Assert.Equal(before + 1, await Node.Rpc.GetTransactionCountAsync(sender.Address));
+    }
+
+    [Fact]
+    public async Task Logs_mask_the_sender_and_never_contain_raw_bytes()
+    {
+        var sender = Node.DevSigners[6];
+        var log = new RecordingLogger();
+        var manager = fixture.CreateManager(logger: log);
+        var intent = Transfer("logged:1", sender, LocalKeySigner.CreateRandom().Address, 1);
+
+        await manager.SendAsync(intent).WaitAsync(Timeout);
+        var stored = (await manager.GetRecordAsync(intent.IntentId))!;
+
+        Assert.Contains(log.Lines, l => l.Contains(sender.Address.ToMaskedString(), StringComparison.Ordinal));
+        Assert.DoesNotContain(log.Lines, l => l.Contains(sender.Address.ToLowerHex()[2..], StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(log.Lines, l => l.Contains(Hex.Encode(stored.Latest.Raw.Span)[2..], StringComparison.Ordinal));
+        Assert.DoesNotContain(sender.Address.ToLowerHex()[2..], stored.ToString(), StringComparison.OrdinalIgnoreCase);
+    }
+
     private static TransactionIntent Transfer(string id, IEthereumSigner from, Address to, BigInteger wei) =>
         new() { IntentId = id, From = from, To = to, Value = wei };
 }
