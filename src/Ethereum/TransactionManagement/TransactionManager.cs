@@ -26,7 +26,7 @@ public sealed class TransactionManager
     private readonly FeeEstimator _fees;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private long? _chainId;
+    private long _chainId;
 
     /// <summary>Creates a manager.</summary>
     /// <param name="rpc">The node to send through.</param>
@@ -418,8 +418,19 @@ public sealed class TransactionManager
         return signed;
     }
 
-    private async Task<long> GetChainIdAsync(CancellationToken cancellationToken) =>
-        _chainId ??= (long)await _rpc.GetChainIdAsync(cancellationToken).ConfigureAwait(false);
+    private async Task<long> GetChainIdAsync(CancellationToken cancellationToken)
+    {
+        // Zero is no valid chain id, so it marks "not asked yet"; a race only asks the node twice.
+        var known = Interlocked.Read(ref _chainId);
+        if (known != 0)
+        {
+            return known;
+        }
+
+        var chainId = (long)await _rpc.GetChainIdAsync(cancellationToken).ConfigureAwait(false);
+        Interlocked.Exchange(ref _chainId, chainId);
+        return chainId;
+    }
 
     private static byte[] Fingerprint(Address from, TransactionIntent intent)
     {
