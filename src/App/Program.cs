@@ -22,6 +22,7 @@ app.MapOperations();
 app.MapDurableTaskManagement();
 app.MapTimerAdministration();
 app.MapHttpStarter("/api/orchestrators/{functionName}/{instanceId?}").WithName("StartOrchestration");
+app.MapSampleStarters();
 await app.RunAsync();
 
 /// <summary>The host's entry point; public so tests can start it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>

@@ -12,6 +12,9 @@ public static class SampleOrchestrations
     /// <summary>Calls <c>SayHello</c> for three cities in sequence.</summary>
     public const string HelloSequence = "HelloSequence";
 
+    /// <summary>Greets a <see cref="HelloRequest"/>'s name from each of its cities, in parallel.</summary>
+    public const string HelloCities = "HelloCities";
+
     /// <summary>Waits for the <c>Approval</c> event (up to a day) and returns its payload.</summary>
     public const string AwaitApproval = "AwaitApproval";
 
@@ -33,6 +36,8 @@ public static class SampleOrchestrations
                 await context.CallActivityAsync<string>("SayHello", $"{name ?? "world"} from London"),
             ])
             .AddActivityFunc<string, string>("SayHello", (_, text) => $"Hello, {text}!")
+            .AddOrchestratorFunc<HelloRequest, string[]>(HelloCities, (context, request) =>
+                Task.WhenAll(request.Cities.Select(city => context.CallActivityAsync<string>("SayHello", $"{request.Name} from {city}"))))
             .AddOrchestratorFunc<object?, System.Text.Json.JsonElement>(AwaitApproval, async (context, _) =>
             {
                 context.SetCustomStatus("waiting for approval");

@@ -1,0 +1,15 @@
+using PaymentFunctions.App.Triggers.Http;
+
+namespace PaymentFunctions.App.Samples;
+
+/// <summary>A typed HTTP starter, as the payment endpoints will be declared.</summary>
+public static class SampleStarters
+{
+    /// <summary>Maps <c>POST /api/hello/{instanceId?}</c>, starting <c>HelloCities</c> with a validated <see cref="HelloRequest"/>.</summary>
+    public static IEndpointRouteBuilder MapSampleStarters(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHttpStarter<HelloRequest>("/api/hello/{instanceId?}", SampleOrchestrations.HelloCities, request => request.Validate())
+            .WithName("StartHelloCities");
+        return endpoints;
+    }
+}
