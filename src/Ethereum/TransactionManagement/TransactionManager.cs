@@ -18,6 +18,22 @@ namespace PaymentFunctions.Ethereum.TransactionManagement;
 /// unchanged on resume, a stuck transaction is replaced with higher fees, and an intent id never produces a
 /// second transaction. Several managers (in several processes) may share one database.
 /// </summary>
+/// <example>
+/// An activity approving tokens exactly once, keyed by its orchestration step:
+/// <code>
+/// var outcome = await manager.SendAsync(new TransactionIntent
+/// {
+///     IntentId = $"{instanceId}:{taskSequenceId}",
+///     From = bridgeWalletSigner,
+///     To = token,
+///     Data = Erc20.EncodeApprove(escrow, amount),
+/// }, cancellationToken);
+/// if (!outcome.Succeeded)
+/// {
+///     throw new InvalidOperationException($"approve reverted: {outcome.Revert?.Message}");
+/// }
+/// </code>
+/// </example>
 public sealed class TransactionManager
 {
     private readonly EthereumRpcClient _rpc;

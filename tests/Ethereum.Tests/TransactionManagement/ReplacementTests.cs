@@ -136,6 +136,52 @@ public sealed class ReplacementTests(ChainAndDatabaseFixture fixture) : IClassFi
         Assert.Equal(new BigInteger(3), await fixture.Node.Rpc.GetBalanceAsync(recipient));
     }
 
+    [Fact]
+    public async Task Replacement_never_exceeds_the_fee_cap()
+    {
+        var cap = new BigInteger(1_000_000_000);
+        var sender = fixture.Node.DevSigners[4];
+        var clock = new ShiftableTimeProvider();
+        var log = new RecordingLogger();
+        var options = Replacing with { Fees = new FeePolicy { MaxFeePerGasCap = cap, MinPriorityFeePerGas = cap } };
+        var manager = fixture.CreateManager(options, time: clock, logger: log);
+        var intent = new TransactionIntent { IntentId = "capped:1", From = sender, To = LocalKeySigner.CreateRandom().Address, Value = 1 };
+        using var cancel = new CancellationTokenSource();
+
+        await fixture.Node.SetAutomineAsync(false);
+        TransactionRecord first;
+        try
+        {
+            var sending = manager.SendAsync(intent, cancel.Token);
+            first = await WaitForPooledAttemptAsync(manager, intent.IntentId, 1, sending, log);
+            clock.Advance(ReplacementTimeout);
+            var deadline = DateTimeOffset.UtcNow + Timeout;
+            while (!log.Lines.Any(l => l.Contains("cannot raise fees", StringComparison.Ordinal)))
+            {
+                Assert.True(DateTimeOffset.UtcNow < deadline, log.ToString());
+                await Task.Delay(20);
+            }
+
+            await cancel.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
+        }
+        finally
+        {
+            var stored = await manager.GetRecordAsync(intent.IntentId);
+            if (stored is not null)
+            {
+                await fixture.Node.DropTransactionAsync(stored.Latest.Hash);
+            }
+
+            await fixture.Node.SetAutomineAsync(true);
+        }
+
+        var record = (await manager.GetRecordAsync(intent.IntentId))!;
+        Assert.Single(record.Attempts);
+        Assert.Equal(cap, first.Latest.MaxFeePerGas);
+        Assert.True(record.Latest.MaxPriorityFeePerGas <= cap);
+    }
+
     private static void AssertFeesRaised(IReadOnlyList<TransactionAttempt> attempts)
     {
         for (var i = 1; i < attempts.Count; i++)
