@@ -75,15 +75,13 @@ internal sealed class InstrumentedOrchestrationStore(IOrchestrationStore inner, 
     {
         var started = this.StartedAt(workItem);
         var failed = result is TaskFailedEvent;
-        using (var span = PaymentFunctionsTelemetry.ActivitySource.StartActivity(
-            "activity " + workItem.Request.Event.Name, ActivityKind.Internal, parentContext: default, startTime: started))
+        using var span = PaymentFunctionsTelemetry.ActivitySource.StartActivity(
+            "activity " + workItem.Request.Event.Name, ActivityKind.Internal, parentContext: default, startTime: started);
+        span?.SetTag("durabletask.instance_id", workItem.Request.InstanceId);
+        span?.SetTag("durabletask.name", workItem.Request.Event.Name);
+        if (result is TaskFailedEvent failure)
         {
-            span?.SetTag("durabletask.instance_id", workItem.Request.InstanceId);
-            span?.SetTag("durabletask.name", workItem.Request.Event.Name);
-            if (failed)
-            {
-                span?.SetStatus(ActivityStatusCode.Error, ((TaskFailedEvent)result).FailureDetails.ErrorType);
-            }
+            span?.SetStatus(ActivityStatusCode.Error, failure.FailureDetails.ErrorType);
         }
 
         var committed = await inner.CompleteActivityWorkItemAsync(workItem, result, cancellationToken);

@@ -16,7 +16,7 @@ public static class TimerAdministrationEndpoints
             foreach (var timer in host.Timers)
             {
                 var status = timer.Definition.UseMonitor ? await monitor.GetStatusAsync(timer.Definition.Name, cancellationToken) : null;
-                result.Add(new TimerStatusResponse(timer.Definition.Name, timer.Expression, timer.Definition.RunOnStartup, status?.Last, status?.Next, status?.LastUpdated));
+                result.Add(new TimerStatusResponse(timer.Definition.Name, timer.Expression, timer.Definition.RunOnStartup, status?.Last, status?.Next, status?.LastUpdated, timer.PendingOccurrence));
             }
 
             return Results.Ok(result);

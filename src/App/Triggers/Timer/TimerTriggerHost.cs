@@ -47,7 +47,7 @@ internal sealed partial class TimerTriggerHost(
             return false;
         }
 
-        await this.InvokeAsync(timer, time.GetUtcNow(), leaseOwner: null, isPastDue: false, cancellationToken);
+        await this.InvokeAsync(timer, this.Now(), leaseOwner: null, isPastDue: false, cancellationToken);
         return true;
     }
 
@@ -86,7 +86,7 @@ internal sealed partial class TimerTriggerHost(
         {
             if (definition.RunOnStartup)
             {
-                await this.InvokeAsync(timer, time.GetUtcNow(), leaseOwner: null, isPastDue: false, stoppingToken);
+                await this.InvokeAsync(timer, this.Now(), leaseOwner: null, isPastDue: false, stoppingToken);
             }
             else if (definition.UseMonitor && await this.GetStatusAsync(definition.Name, stoppingToken) is { Next: { } missed } && missed < time.GetUtcNow())
             {
@@ -99,6 +99,7 @@ internal sealed partial class TimerTriggerHost(
             {
                 var now = time.GetUtcNow();
                 var next = timer.NextAfter(now > last ? now : last);
+                timer.PendingOccurrence = next;
                 LogScheduled(logger, definition.Name, next);
                 await Task.Delay(next - now > TimeSpan.Zero ? next - now : TimeSpan.Zero, time, stoppingToken);
                 last = next;
@@ -172,6 +173,13 @@ internal sealed partial class TimerTriggerHost(
         }
     }
 
+    /// <summary>Now, at PostgreSQL's microsecond precision, so a run's occurrence reads back exactly as recorded.</summary>
+    private DateTimeOffset Now()
+    {
+        var now = time.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % 10));
+    }
+
     private async Task<ScheduleStatus?> GetStatusAsync(string name, CancellationToken cancellationToken)
     {
         try
@@ -206,6 +214,15 @@ internal sealed partial class TimerTriggerHost(
     /// <summary>A definition with its parsed schedule.</summary>
     internal sealed record ScheduledTimer(TimerTriggerDefinition Definition, string Expression, CrontabSchedule Schedule)
     {
+        private long pendingTicks;
+
+        /// <summary>The occurrence this instance waits for; null until start-up runs and catch-ups are done.</summary>
+        public DateTimeOffset? PendingOccurrence
+        {
+            get => Interlocked.Read(ref this.pendingTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+            set => Interlocked.Exchange(ref this.pendingTicks, value?.UtcTicks ?? 0);
+        }
+
         /// <summary>The first occurrence strictly after <paramref name="time"/>, in UTC.</summary>
         public DateTimeOffset NextAfter(DateTimeOffset time)
             => new(DateTime.SpecifyKind(this.Schedule.GetNextOccurrence(time.UtcDateTime), DateTimeKind.Utc));
