@@ -7,16 +7,15 @@ namespace PaymentFunctions.Durable.Postgres;
 public sealed partial class PostgresOrchestrationStore
 {
     private const string LockActivitiesSql = """
-        WITH picked AS (
-            SELECT id FROM durable.new_tasks
+        WITH picked AS MATERIALIZED (
+            SELECT ctid AS row_id FROM durable.new_tasks
             WHERE hub = @hub AND locked_until <= @now
             ORDER BY id
             LIMIT @max
             FOR UPDATE SKIP LOCKED)
         UPDATE durable.new_tasks t
         SET lock_token = @token, locked_until = @until, dequeue_count = t.dequeue_count + 1
-        FROM picked
-        WHERE t.id = picked.id
+        WHERE t.ctid = ANY (ARRAY(SELECT row_id FROM picked))
         RETURNING t.id, t.instance_id, t.execution_id, t.generation, t.event::text, t.dequeue_count
         """;
 

@@ -10,38 +10,43 @@ public sealed partial class PostgresOrchestrationStore
 {
     // One statement locks the batch and returns each instance with its visible messages and its history.
     // The Pending rule: a Pending instance is only handed out once its start (0) or a termination (3) is visible.
+    // The queue tables change too fast for their statistics to be right, so the statement is shaped to leave the
+    // planner no bad choice: instances are locked one by one through a LATERAL primary-key lookup in FIFO order
+    // (stopping at the limit), updated by ctid, and each instance's messages and history are read through
+    // correlated lookups on (hub, instance_id). "visible_at + 0" keeps those lookups off the visibility index.
     private static readonly string LockOrchestrationsSql = $"""
-        WITH picked AS (
-            SELECT c.instance_id
-            FROM (SELECT e.instance_id, min(e.id) AS first_id
-                  FROM durable.new_events e
-                  WHERE e.hub = @hub AND e.visible_at <= @now_ticks
-                  GROUP BY e.instance_id) v
-            JOIN durable.instances c ON c.hub = @hub AND c.instance_id = v.instance_id
-            WHERE c.locked_until <= @now
-              AND (c.status <> {(int)OrchestrationRuntimeStatus.Pending} OR EXISTS (
-                  SELECT 1 FROM durable.new_events s
-                  WHERE s.hub = @hub AND s.instance_id = c.instance_id AND s.visible_at <= @now_ticks
-                    AND s.event_type IN ({(int)EventType.ExecutionStarted}, {(int)EventType.ExecutionTerminated})))
-            ORDER BY v.first_id
+        WITH visible AS MATERIALIZED (
+            SELECT e.instance_id, min(e.id) AS first_id,
+                bool_or(e.event_type IN ({(int)EventType.ExecutionStarted}, {(int)EventType.ExecutionTerminated})) AS can_start
+            FROM durable.new_events e
+            WHERE e.hub = @hub AND e.visible_at <= @now_ticks
+            GROUP BY e.instance_id
+            ORDER BY first_id
+        ), picked AS MATERIALIZED (
+            SELECT c.ctid AS row_id
+            FROM visible v
+            CROSS JOIN LATERAL (
+                SELECT i.ctid FROM durable.instances i
+                WHERE i.hub = @hub AND i.instance_id = v.instance_id
+                  AND i.locked_until <= @now
+                  AND (i.status <> {(int)OrchestrationRuntimeStatus.Pending} OR v.can_start)
+                FOR UPDATE SKIP LOCKED) c
             LIMIT @max
-            FOR UPDATE OF c SKIP LOCKED
         ), locked AS (
             UPDATE durable.instances i
             SET lock_token = @token, locked_until = @until, dequeue_count = i.dequeue_count + 1
-            FROM picked
-            WHERE i.hub = @hub AND i.instance_id = picked.instance_id
+            WHERE i.ctid = ANY (ARRAY(SELECT row_id FROM picked))
             RETURNING i.*
         )
         SELECT {StateReader.Columns("l")}, l.dequeue_count,
             ARRAY(SELECT e.id FROM durable.new_events e
-                  WHERE e.hub = @hub AND e.instance_id = l.instance_id AND e.visible_at <= @now_ticks ORDER BY e.id),
+                  WHERE e.hub = @hub AND e.instance_id = l.instance_id AND e.visible_at + 0 <= @now_ticks ORDER BY e.id),
             ARRAY(SELECT e.event::text FROM durable.new_events e
-                  WHERE e.hub = @hub AND e.instance_id = l.instance_id AND e.visible_at <= @now_ticks ORDER BY e.id),
+                  WHERE e.hub = @hub AND e.instance_id = l.instance_id AND e.visible_at + 0 <= @now_ticks ORDER BY e.id),
             ARRAY(SELECT NULLIF(e.visible_at, 0) FROM durable.new_events e
-                  WHERE e.hub = @hub AND e.instance_id = l.instance_id AND e.visible_at <= @now_ticks ORDER BY e.id),
+                  WHERE e.hub = @hub AND e.instance_id = l.instance_id AND e.visible_at + 0 <= @now_ticks ORDER BY e.id),
             ARRAY(SELECT e.target_execution_id FROM durable.new_events e
-                  WHERE e.hub = @hub AND e.instance_id = l.instance_id AND e.visible_at <= @now_ticks ORDER BY e.id),
+                  WHERE e.hub = @hub AND e.instance_id = l.instance_id AND e.visible_at + 0 <= @now_ticks ORDER BY e.id),
             ARRAY(SELECT h.event::text FROM durable.history h
                   WHERE h.hub = @hub AND h.instance_id = l.instance_id ORDER BY h.sequence_number)
         FROM locked l

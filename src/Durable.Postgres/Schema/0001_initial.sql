@@ -26,8 +26,9 @@ CREATE TABLE durable.instances (
     PRIMARY KEY (hub, instance_id)
 );
 
--- Queries and purges page by creation time.
-CREATE INDEX instances_created ON durable.instances (hub, created_at, instance_id);
+-- Queries and purges page by creation time. The hub is left out on purpose: with it, the planner (working
+-- from the stale statistics of these busy tables) may take this index for primary-key lookups.
+CREATE INDEX instances_created ON durable.instances (created_at, instance_id);
 
 CREATE TABLE durable.history (
     hub             text    NOT NULL,
@@ -70,6 +71,14 @@ CREATE TABLE durable.new_tasks (
 
 CREATE INDEX new_tasks_queue ON durable.new_tasks (hub, id);
 CREATE INDEX new_tasks_instance ON durable.new_tasks (hub, instance_id);
+
+-- The queue tables churn all the time: vacuum and analyze them early, so dead rows and stale statistics do not
+-- pile up between autovacuum's default thresholds.
+ALTER TABLE durable.new_events SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 1000,
+    autovacuum_analyze_scale_factor = 0, autovacuum_analyze_threshold = 1000);
+ALTER TABLE durable.new_tasks SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 1000,
+    autovacuum_analyze_scale_factor = 0, autovacuum_analyze_threshold = 1000);
+ALTER TABLE durable.instances SET (autovacuum_vacuum_scale_factor = 0.05, autovacuum_analyze_scale_factor = 0.05);
 
 -- Aborts the statement's (implicit) transaction when a checkpoint's lease check matched no row, so a whole
 -- checkpoint can be sent as one batch and still commit nothing when the lease was lost.
