@@ -33,10 +33,13 @@ internal sealed partial class QueueDepthSampler(AppDatabase database, PaymentFun
         {
             await using var command = database.DataSource.CreateCommand(
                 """
-                SELECT (SELECT count(*) FROM durable.new_events WHERE hub = $1 AND visible_at <= now()),
+                SELECT (SELECT count(*) FROM durable.new_events WHERE hub = $1 AND visible_at <= $2),
                        (SELECT count(*) FROM durable.new_tasks WHERE hub = $1)
                 """);
             command.Parameters.Add(new NpgsqlParameter { Value = database.HubName });
+
+            // The store keeps visibility as UTC ticks (see Durable.Postgres' schema).
+            command.Parameters.Add(new NpgsqlParameter { Value = time.GetUtcNow().UtcTicks });
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (await reader.ReadAsync(cancellationToken))
             {
