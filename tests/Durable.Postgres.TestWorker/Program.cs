@@ -24,7 +24,7 @@ internal static class Program
         var lockTimeout = TimeSpan.FromSeconds(double.Parse(args[2], CultureInfo.InvariantCulture));
         var journal = new ActivityJournal { Lines = Console.Out.WriteLine };
         var services = new ServiceCollection()
-            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(new StandardErrorLoggerProvider()));
         services
             .AddDurableTask(
                 registry => MixedWorkload.Register(registry, journal, SlowActivities.Delay),
