@@ -93,7 +93,11 @@ public sealed partial class PostgresOrchestrationStore
             SqlParameters.Integer("event_type", (int)result.EventType),
             SqlParameters.Text("target_execution_id", workItem.Request.ExecutionId),
             SqlParameters.Time("now", this.time.GetUtcNow())));
-        batch.BatchCommands.Add(this.Notify(orchestrations: true, activities: false));
+        var (notify, orchestrationsHeld, _) = this.ThrottledNotify(orchestrations: true, activities: false);
+        if (notify is not null)
+        {
+            batch.BatchCommands.Add(notify);
+        }
 
         long deleted = 0;
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
@@ -109,6 +113,7 @@ public sealed partial class PostgresOrchestrationStore
             return false;
         }
 
+        this.AfterThrottledCommit(orchestrationsHeld, activitiesHeld: false);
         this.SignalLocal(orchestrations: true, activities: false);
         return true;
     }

@@ -205,7 +205,13 @@ public sealed partial class PostgresOrchestrationStore
         }
 
         this.AddMessages(batch, checkpoint.Messages, instanceId, now);
-        batch.BatchCommands.Add(this.Notify(orchestrations: true, activities: checkpoint.Activities.Count > 0));
+        // Other workers need to hear of new messages (a timer changes when they should wake up) and new tasks;
+        // this process's own dispatchers are signalled directly.
+        var (notify, orchestrationsHeld, activitiesHeld) = this.ThrottledNotify(checkpoint.Messages.Count > 0, checkpoint.Activities.Count > 0);
+        if (notify is not null)
+        {
+            batch.BatchCommands.Add(notify);
+        }
 
         try
         {
@@ -222,6 +228,7 @@ public sealed partial class PostgresOrchestrationStore
             return false;
         }
 
+        this.AfterThrottledCommit(orchestrationsHeld, activitiesHeld);
         this.SignalLocal(orchestrations: true, activities: checkpoint.Activities.Count > 0);
         return true;
     }

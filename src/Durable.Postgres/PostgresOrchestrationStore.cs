@@ -29,9 +29,14 @@ public sealed partial class PostgresOrchestrationStore : IOrchestrationStore, IA
     private readonly int maxBatchSize;
     private readonly string orchestrationChannel;
     private readonly string activityChannel;
+    /// <summary>Workers notify other processes at most once per this window and channel.</summary>
+    private static readonly TimeSpan NotifyWindow = TimeSpan.FromMilliseconds(10);
+
     private readonly WakeUp orchestrationWork = new();
     private readonly WakeUp activityWork = new();
     private readonly NotificationListener listener;
+    private readonly NotificationThrottle orchestrationNotifications;
+    private readonly NotificationThrottle activityNotifications;
     private readonly Lock initializationGate = new();
     private Task? initialization;
     private int disposed;
@@ -67,6 +72,8 @@ public sealed partial class PostgresOrchestrationStore : IOrchestrationStore, IA
         var hubHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(options.HubName)))[..16];
         this.orchestrationChannel = $"durable_{hubHash}_orch";
         this.activityChannel = $"durable_{hubHash}_act";
+        this.orchestrationNotifications = new NotificationThrottle(NotifyWindow, () => this.SendNotifyAsync(this.orchestrationChannel));
+        this.activityNotifications = new NotificationThrottle(NotifyWindow, () => this.SendNotifyAsync(this.activityChannel));
         this.listener = new NotificationListener(
             options.ConnectionString,
             [this.orchestrationChannel, this.activityChannel],
@@ -162,21 +169,47 @@ public sealed partial class PostgresOrchestrationStore : IOrchestrationStore, IA
         }
     }
 
-    /// <summary>The statement that wakes other processes when the transaction commits.</summary>
-    private NpgsqlBatchCommand Notify(bool orchestrations, bool activities)
+    /// <summary>The statement that wakes other processes when the transaction commits (client operations).</summary>
+    private NpgsqlBatchCommand Notify(bool orchestrations, bool activities) => this.NotifyCommand(
+        orchestrations ? this.orchestrationChannel : null, activities ? this.activityChannel : null);
+
+    /// <summary>
+    /// The NOTIFY for a worker's transaction, throttled per channel; null when both are held back. Call
+    /// <see cref="AfterThrottledCommit"/> with the same flags once the transaction commits.
+    /// </summary>
+    private (NpgsqlBatchCommand? Command, bool OrchestrationsHeld, bool ActivitiesHeld) ThrottledNotify(bool orchestrations, bool activities)
     {
-        var calls = new List<string>(2);
-        if (orchestrations)
+        var sendOrchestrations = orchestrations && this.orchestrationNotifications.TryTake();
+        var sendActivities = activities && this.activityNotifications.TryTake();
+        var command = sendOrchestrations || sendActivities
+            ? this.NotifyCommand(sendOrchestrations ? this.orchestrationChannel : null, sendActivities ? this.activityChannel : null)
+            : null;
+        return (command, orchestrations && !sendOrchestrations, activities && !sendActivities);
+    }
+
+    private void AfterThrottledCommit(bool orchestrationsHeld, bool activitiesHeld)
+    {
+        if (orchestrationsHeld)
         {
-            calls.Add($"pg_notify('{this.orchestrationChannel}', '')");
+            this.orchestrationNotifications.Suppressed();
         }
 
-        if (activities)
+        if (activitiesHeld)
         {
-            calls.Add($"pg_notify('{this.activityChannel}', '')");
+            this.activityNotifications.Suppressed();
         }
+    }
 
+    private NpgsqlBatchCommand NotifyCommand(string? first, string? second)
+    {
+        var calls = new[] { first, second }.Where(c => c is not null).Select(c => $"pg_notify('{c}', '')");
         return new NpgsqlBatchCommand($"SELECT {string.Join(", ", calls)}");
+    }
+
+    private async Task SendNotifyAsync(string channel)
+    {
+        await using var command = this.dataSource.CreateCommand($"SELECT pg_notify('{channel}', '')");
+        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 
     private void SignalLocal(bool orchestrations, bool activities)
