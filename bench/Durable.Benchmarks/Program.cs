@@ -38,7 +38,7 @@ internal static class Program
         };
 
         Step("starting a private PostgreSQL cluster (durable: fsync on, synchronous_commit on)");
-        await using var cluster = await PostgresCluster.StartAsync(new PostgresClusterOptions { Durability = true, SynchronousCommit = "on" }, cancel.Token);
+        await using var cluster = await PostgresCluster.StartAsync(new PostgresClusterOptions { Durability = true, SynchronousCommit = "on", Settings = DatabaseMeter.ServerSettings }, cancel.Token);
         var version = await ServerVersionAsync(cluster.ConnectionString, cancel.Token);
 
         Step($"pgbench -N, {BenchmarkSettings.PgBenchClients} clients, {settings.PgBenchDuration.TotalSeconds:0} s");

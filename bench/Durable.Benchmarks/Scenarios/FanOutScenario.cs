@@ -14,13 +14,15 @@ internal static class FanOutScenario
         await using var host = new EngineHost(connectionString, "fanout", settings.Concurrency, r => BenchWorkload.Register(r, counters));
         await host.StartAsync(cancellationToken);
 
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(FanOutFanIn.Name, settings.FanOutActivities, cancellation: cancellationToken);
         var done = await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cancellationToken);
         var elapsed = clock.Elapsed;
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
 
         var expected = (long)settings.FanOutActivities * (settings.FanOutActivities - 1) / 2;
         var correct = done.RuntimeStatus == OrchestrationRuntimeStatus.Completed && done.ReadOutputAs<long>() == expected;
-        return new ThroughputResult(1, elapsed, counters.Episodes, counters.Activities, correct ? 0 : 1);
+        return new ThroughputResult(1, elapsed, counters.Episodes, counters.Activities, correct ? 0 : 1, cpu);
     }
 }

@@ -30,15 +30,20 @@ internal static class HelloSequenceScenario
         await host.Store.InitializeAsync(cancellationToken);
         await Instances.ScheduleAsync(host.Client, HelloSequence5.Name, Prefix, settings.HelloInstances, i => $"instance {i}", cancellationToken);
 
+        var meter = new DatabaseMeter(connectionString);
+        await meter.StartAsync(cancellationToken);
         counters.Reset();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await host.StartAsync(cancellationToken);
         await Instances.WaitUntilNoneAsync(host.Client, Prefix, Unfinished, TimeSpan.FromMilliseconds(20), cancellationToken);
         var elapsed = clock.Elapsed;
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var (episodes, activities) = (counters.Episodes, counters.Activities);
         await host.StopAsync();
+        var database = await meter.StopAsync(top: 8, cancellationToken);
 
         var completed = await Instances.CountAsync(host.Client, Prefix, OrchestrationRuntimeStatus.Completed, cancellationToken);
-        return new ThroughputResult(settings.HelloInstances, elapsed, episodes, activities, settings.HelloInstances - completed);
+        return new ThroughputResult(settings.HelloInstances, elapsed, episodes, activities, settings.HelloInstances - completed, cpu, database);
     }
 }
