@@ -27,7 +27,19 @@ public static partial class ManagementEndpoints
         ArgumentNullException.ThrowIfNull(endpoints);
         var api = endpoints.MapGroup(Prefix)
             .WithTags("Durable task management")
-            .WithMetadata(new FunctionKeyMetadata(AuthorizationLevel.Admin, AcceptsDurableTaskKey: true));
+            .WithMetadata(new FunctionKeyMetadata(AuthorizationLevel.Admin, AcceptsDurableTaskKey: true))
+            .AddEndpointFilter(async (context, next) =>
+            {
+                // Every log line written while handling an instance's request carries its id.
+                if (context.HttpContext.Request.RouteValues.TryGetValue("instanceId", out var id) && id is string instanceId)
+                {
+                    var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ManagementEndpoints));
+                    using var scope = logger.BeginScope(new Dictionary<string, object> { ["InstanceId"] = instanceId });
+                    return await next(context);
+                }
+
+                return await next(context);
+            });
 
         api.MapPost("/orchestrators/{functionName}/{instanceId?}", StartAsync).WithName("StartNew");
         api.MapGet("/instances", ListAsync).WithName("GetInstances");
@@ -153,7 +165,7 @@ public static partial class ManagementEndpoints
         return Results.Ok(page.Values.Select(m => InstanceStatusResponse.From(m, filter.FetchInputsAndOutputs)).ToList());
     }
 
-    private static async Task<IResult> PurgeAsync(string instanceId, DurableTaskClient client, CancellationToken cancellationToken)
+    private static async Task<IResult> PurgeAsync(string instanceId, DurableTaskClient client, ILogger<DurableTaskClient> logger, CancellationToken cancellationToken)
     {
         var metadata = await client.GetInstanceAsync(instanceId, cancellation: cancellationToken);
         if (metadata is null)
@@ -170,6 +182,7 @@ public static partial class ManagementEndpoints
         }
 
         var result = await client.PurgeInstanceAsync(instanceId, cancellationToken);
+        LogSent(logger, "purge", instanceId);
         return result.PurgedInstanceCount == 0 ? NotFound(instanceId) : Results.Ok(new { instancesDeleted = result.PurgedInstanceCount });
     }
 
@@ -190,7 +203,7 @@ public static partial class ManagementEndpoints
             : Results.Ok(new { instancesDeleted = result.PurgedInstanceCount });
     }
 
-    private static async Task<IResult> RaiseEventAsync(string instanceId, string eventName, HttpContext context, DurableTaskClient client, ILogger<DurableTaskClient> logger)
+    private static async Task<IResult> RaiseEventAsync(string instanceId, string eventName, HttpContext context)
     {
         var (data, problem) = await JsonBody.ReadAsync(context.Request, context.RequestAborted);
         if (problem is not null)
@@ -198,11 +211,7 @@ public static partial class ManagementEndpoints
             return problem;
         }
 
-        return await SignalAsync(context, instanceId, "raise event " + eventName, async (c, ct) =>
-        {
-            await c.RaiseEventAsync(instanceId, eventName, data, ct);
-            LogEventRaised(logger, eventName, instanceId);
-        });
+        return await SignalAsync(context, instanceId, "raise event " + eventName, (c, ct) => c.RaiseEventAsync(instanceId, eventName, data, ct));
     }
 
     private static async Task<IResult> RewindAsync(string instanceId, string? reason, HttpContext context, DurableTaskClient client)
@@ -229,6 +238,7 @@ public static partial class ManagementEndpoints
             return NotFound(instanceId);
         }
 
+        LogSent(context.RequestServices.GetRequiredService<ILogger<DurableTaskClient>>(), "rewind", instanceId);
         return Results.Accepted();
     }
 
@@ -244,6 +254,7 @@ public static partial class ManagementEndpoints
         try
         {
             var id = await client.RestartAsync(instanceId, newId, context.RequestAborted);
+            LogRestarted(context.RequestServices.GetRequiredService<ILogger<DurableTaskClient>>(), instanceId, id);
             return Accepted(context, id);
         }
         catch (ArgumentException)
@@ -281,6 +292,7 @@ public static partial class ManagementEndpoints
             return NotFound(instanceId);
         }
 
+        LogSent(context.RequestServices.GetRequiredService<ILogger<DurableTaskClient>>(), operation, instanceId);
         return Results.Accepted();
     }
 
@@ -292,6 +304,9 @@ public static partial class ManagementEndpoints
     [LoggerMessage(Level = LogLevel.Information, Message = "Started {Name} as {InstanceId}")]
     internal static partial void LogStarted(ILogger logger, string name, string instanceId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Raised {EventName} on {InstanceId}")]
-    private static partial void LogEventRaised(ILogger logger, string eventName, string instanceId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Restarted {InstanceId} as {NewInstanceId}")]
+    private static partial void LogRestarted(ILogger logger, string instanceId, string newInstanceId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sent {Operation} to {InstanceId}")]
+    private static partial void LogSent(ILogger logger, string operation, string instanceId);
 }

@@ -25,6 +25,10 @@ public static class OperationsRegistration
         services.AddHostedService<QueueDepthSampler>();
         builder.Logging.AddSimpleConsole(o => o.IncludeScopes = true);
 
+        // Request-start lines carry the full URL, and keys travel as '?code=': keep them out of the logs whatever
+        // the configured levels (a code rule registered last wins over configuration for the same category).
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+
         if (builder.Configuration[OtlpEndpointVariable] is { Length: > 0 } endpoint)
         {
             var protocol = builder.Configuration["OTEL_EXPORTER_OTLP_PROTOCOL"] is "http/protobuf" ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
