@@ -15,12 +15,14 @@ internal sealed class DatabaseMeter(string connectionString)
     };
 
     private long startTransactions;
+    private long startWalSyncs;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await ExecuteAsync("CREATE EXTENSION IF NOT EXISTS pg_stat_statements", cancellationToken);
-        await ExecuteAsync("SELECT pg_stat_statements_reset()", cancellationToken);
+        await this.ExecuteAsync("CREATE EXTENSION IF NOT EXISTS pg_stat_statements", cancellationToken);
+        await this.ExecuteAsync("SELECT pg_stat_statements_reset()", cancellationToken);
         this.startTransactions = await this.TransactionsAsync(cancellationToken);
+        this.startWalSyncs = await this.WalSyncsAsync(cancellationToken);
     }
 
     /// <summary>Call after the measured work's connections are closed: backends report their counts when they end.</summary>
@@ -29,6 +31,7 @@ internal sealed class DatabaseMeter(string connectionString)
         NpgsqlConnection.ClearAllPools();
         await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
         var transactions = await this.TransactionsAsync(cancellationToken) - this.startTransactions;
+        var walSyncs = await this.WalSyncsAsync(cancellationToken) - this.startWalSyncs;
 
         var statements = new List<DatabaseStatement>();
         await using var connection = new NpgsqlConnection(connectionString);
@@ -50,15 +53,20 @@ internal sealed class DatabaseMeter(string connectionString)
             statements.Add(new DatabaseStatement(reader.GetInt64(0), reader.GetDouble(1), reader.GetInt64(2), reader.GetString(3)));
         }
 
-        return new DatabaseProfile(transactions, statements);
+        return new DatabaseProfile(transactions, walSyncs, statements);
     }
 
-    private async Task<long> TransactionsAsync(CancellationToken cancellationToken)
+    private Task<long> TransactionsAsync(CancellationToken cancellationToken)
+        => this.ScalarAsync("SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()", cancellationToken);
+
+    private Task<long> WalSyncsAsync(CancellationToken cancellationToken)
+        => this.ScalarAsync("SELECT wal_sync FROM pg_stat_wal", cancellationToken);
+
+    private async Task<long> ScalarAsync(string sql, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
-            "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()", connection);
+        await using var command = new NpgsqlCommand(sql, connection);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 

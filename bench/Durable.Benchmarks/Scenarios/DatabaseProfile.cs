@@ -1,4 +1,7 @@
 namespace PaymentFunctions.Durable.Benchmarks.Scenarios;
 
 /// <summary>What the database did during a measurement: transactions and the costliest statements.</summary>
-internal sealed record DatabaseProfile(long Transactions, IReadOnlyList<DatabaseStatement> TopStatements);
+/// <param name="Transactions">Committed and rolled-back transactions in the benchmark's database.</param>
+/// <param name="WalSyncs">WAL flushes to disk (fsync) in the whole cluster: commits that shared a flush count once.</param>
+/// <param name="TopStatements">The statements that took the most database time.</param>
+internal sealed record DatabaseProfile(long Transactions, long WalSyncs, IReadOnlyList<DatabaseStatement> TopStatements);

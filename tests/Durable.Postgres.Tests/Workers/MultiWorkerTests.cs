@@ -69,6 +69,7 @@ public sealed class MultiWorkerTests(ITestOutputHelper output) : IAsyncLifetime
             }
 
             output.WriteLine($"all completed after {clock.Elapsed}");
+
             // Completed once: a second commit of the final episode would have appended a second completion.
             for (var n = 0; n < Instances; n++)
             {
