@@ -20,6 +20,7 @@ internal sealed partial class TimerTriggerHost(
     ILogger<TimerTriggerHost> logger) : BackgroundService
 {
     private static readonly CrontabSchedule.ParseOptions SixFields = new() { IncludingSeconds = true };
+    private static readonly TimeSpan MaxWait = TimeSpan.FromDays(1);
 
     private readonly string owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private IReadOnlyList<ScheduledTimer> timers = [];
@@ -101,7 +102,7 @@ internal sealed partial class TimerTriggerHost(
                 var next = timer.NextAfter(now > last ? now : last);
                 timer.PendingOccurrence = next;
                 LogScheduled(logger, definition.Name, next);
-                await Task.Delay(next - now > TimeSpan.Zero ? next - now : TimeSpan.Zero, time, stoppingToken);
+                await WaitUntilAsync(next, stoppingToken);
                 last = next;
                 var late = timer.NextAfter(next) <= time.GetUtcNow();
                 await this.TryRunOccurrenceAsync(timer, next, late, stoppingToken);
@@ -109,6 +110,15 @@ internal sealed partial class TimerTriggerHost(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+    }
+
+    /// <summary>Waits in steps of at most a day: a single delay cannot exceed about 49 days (yearly schedules).</summary>
+    private async Task WaitUntilAsync(DateTimeOffset due, CancellationToken stoppingToken)
+    {
+        for (var left = due - time.GetUtcNow(); left > TimeSpan.Zero; left = due - time.GetUtcNow())
+        {
+            await Task.Delay(left < MaxWait ? left : MaxWait, time, stoppingToken);
         }
     }
 
@@ -186,8 +196,9 @@ internal sealed partial class TimerTriggerHost(
         {
             return await store.GetStatusAsync(name, cancellationToken);
         }
-        catch (Npgsql.NpgsqlException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // Without the status the run still happens; it just cannot say what came before.
             LogStatusFailed(logger, name, ex);
             return null;
         }

@@ -81,6 +81,25 @@ public sealed class TimerTriggerTests
     }
 
     [Fact]
+    public async Task A_schedule_due_more_than_49_days_ahead_waits_without_failing_the_host()
+    {
+        await using var app = await StartAsync(services => services.AddTimerTrigger("LeapDay", "0 0 0 29 2 *", (_, _) => Task.CompletedTask));
+        var host = app.Services.GetRequiredService<TimerTriggerHost>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (host.Timers.SingleOrDefault(t => t.Definition.Name == "LeapDay")?.PendingOccurrence is null)
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+
+        // A single Task.Delay that long throws; the host would fault and stop.
+        await Task.Delay(200, timeout.Token);
+
+        Assert.True(host.Timers.Single(t => t.Definition.Name == "LeapDay").PendingOccurrence > DateTimeOffset.UtcNow.AddDays(49));
+        Assert.False(host.ExecuteTask?.IsFaulted);
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync("/healthz")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_missed_occurrence_is_caught_up_once_as_past_due()
     {
         var connectionString = await SharedPostgres.CreateDatabaseAsync(nameof(A_missed_occurrence_is_caught_up_once_as_past_due));
