@@ -40,6 +40,7 @@ internal static class Program
         Step("starting a private PostgreSQL cluster (durable: fsync on, synchronous_commit on)");
         await using var cluster = await PostgresCluster.StartAsync(new PostgresClusterOptions { Durability = true, SynchronousCommit = "on", Settings = DatabaseMeter.ServerSettings }, cancel.Token);
         var version = await ServerVersionAsync(cluster.ConnectionString, cancel.Token);
+        var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
 
         Step($"pgbench -N, {BenchmarkSettings.PgBenchClients} clients, {settings.PgBenchDuration.TotalSeconds:0} s");
         var pgbench = await PgBench.RunAsync(
@@ -48,7 +49,7 @@ internal static class Program
             cancel.Token);
 
         Step($"HelloSequence5 × {settings.HelloInstances:N0}");
-        var hello = await HelloSequenceScenario.RunAsync(await cluster.CreateDatabaseAsync("hello_sequence", cancel.Token), settings, cancel.Token);
+        var hello = await HelloSequenceScenario.RunAsync(await cluster.CreateDatabaseAsync("hello_sequence", cancel.Token), cluster.DataDirectory, settings, cancel.Token);
 
         Step($"fan-out/fan-in × {settings.FanOutActivities:N0} activities");
         var fanOut = await FanOutScenario.RunAsync(await cluster.CreateDatabaseAsync("fan_out", cancel.Token), settings, cancel.Token);
@@ -59,7 +60,7 @@ internal static class Program
         Step($"worker memory with {settings.WaitingInstances:N0} orchestrations on timers");
         var memory = await WaitingMemoryScenario.RunAsync(await cluster.CreateDatabaseAsync("waiting_timers", cancel.Token), settings, cancel.Token);
 
-        ResultTable.Print(new BenchmarkReport(settings, version, pgbench, hello, fanOut, latency, memory));
+        ResultTable.Print(new BenchmarkReport(settings, version, load, pgbench, hello, fanOut, latency, memory));
         return 0;
     }
 

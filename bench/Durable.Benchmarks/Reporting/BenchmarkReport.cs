@@ -7,6 +7,7 @@ namespace PaymentFunctions.Durable.Benchmarks.Reporting;
 internal sealed record BenchmarkReport(
     BenchmarkSettings Settings,
     string ServerVersion,
+    string LoadAverageAtStart,
     PgBenchResult PgBench,
     ThroughputResult HelloSequence,
     ThroughputResult FanOut,

@@ -35,12 +35,12 @@ internal static class ResultTable
         Row(table, $"Worker peak working set, {report.Memory.Instances:N0} waiting on timers", Megabytes(report.Memory.PeakWorkingSetBytes), "≤ 200 MB", report.Memory.PeakWorkingSetBytes <= 200L * 1024 * 1024);
 
         AnsiConsole.WriteLine();
-        AnsiConsole.MarkupLineInterpolated($"[bold]Durable engine on PostgreSQL {report.ServerVersion}[/] (fsync on, synchronous_commit on), {Environment.ProcessorCount} cores, worker concurrency {s.Concurrency}/{s.Concurrency}{(s.Quick ? ", QUICK RUN (not comparable)" : "")}");
+        Console.Out.WriteLine($"Durable engine on PostgreSQL {report.ServerVersion} (fsync on, synchronous_commit on), {Environment.ProcessorCount} cores, worker concurrency {s.Concurrency}/{s.Concurrency}, machine load average {report.LoadAverageAtStart} at start{(s.Quick ? ", QUICK RUN (not comparable)" : "")}");
         AnsiConsole.Write(table);
 
         AnsiConsole.WriteLine();
         Note($"pgbench: scale {s.PgBenchScale}, {report.PgBench.Transactions:N0} transactions, average latency {report.PgBench.AverageLatencyMilliseconds:0.00} ms.");
-        Note($"HelloSequence5: {hello.Episodes:N0} episodes + {hello.Activities:N0} activities in {hello.Elapsed.TotalSeconds:0.00} s (instances scheduled beforehand; clock from worker start to last completion); benchmark process used {hello.ProcessCores:0.00} of {Environment.ProcessorCount} cores.");
+        Note($"HelloSequence5: {hello.Episodes:N0} episodes + {hello.Activities:N0} activities in {hello.Elapsed.TotalSeconds:0.00} s (instances scheduled beforehand; clock from worker start to last completion); CPU: benchmark process (worker + client) {hello.ProcessCores:0.00} cores, PostgreSQL {hello.ServerCores:0.00} cores, of {Environment.ProcessorCount}.");
         if (hello.Database is { } database)
         {
             Note($"HelloSequence5 database: {database.Transactions:N0} transactions = {database.Transactions / (double)hello.Orchestrations:0.0} per orchestration, {database.Transactions / (double)(hello.Episodes + hello.Activities):0.00} per step, {database.Transactions / hello.Elapsed.TotalSeconds:N0}/s; {database.WalSyncs:N0} WAL flushes = {database.WalSyncs / (double)(hello.Episodes + hello.Activities):0.00} per step, {database.WalSyncs / hello.Elapsed.TotalSeconds:N0}/s.");
@@ -76,7 +76,8 @@ internal static class ResultTable
         }
     }
 
-    private static void Note(string text) => AnsiConsole.WriteLine("- " + text);
+    // Plain console output: long lines stay whole when the output goes into a file or a README.
+    private static void Note(string text) => Console.Out.WriteLine("- " + text);
 
     private static void Row(Table table, string name, string value, string target, bool? met)
         => table.AddRow(Markup.Escape(name), Markup.Escape(value), Markup.Escape(target), met switch { true => "yes", false => "NO", null => "" });

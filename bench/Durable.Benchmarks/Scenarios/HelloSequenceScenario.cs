@@ -14,7 +14,7 @@ internal static class HelloSequenceScenario
     private const string Prefix = "hello-";
     private static readonly OrchestrationRuntimeStatus[] Unfinished = [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running];
 
-    public static async Task<ThroughputResult> RunAsync(string connectionString, BenchmarkSettings settings, CancellationToken cancellationToken)
+    public static async Task<ThroughputResult> RunAsync(string connectionString, string dataDirectory, BenchmarkSettings settings, CancellationToken cancellationToken)
     {
         var counters = new StepCounters();
 
@@ -33,6 +33,8 @@ internal static class HelloSequenceScenario
         var meter = new DatabaseMeter(connectionString);
         await meter.StartAsync(cancellationToken);
         counters.Reset();
+        var server = new ServerCpuMeter(dataDirectory);
+        server.Start();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await host.StartAsync(cancellationToken);
@@ -47,11 +49,12 @@ internal static class HelloSequenceScenario
         await Instances.WaitUntilNoneAsync(host.Client, Prefix, Unfinished, TimeSpan.FromMilliseconds(10), cancellationToken);
         var elapsed = clock.Elapsed;
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        var serverCpu = server.Stop();
         var (episodes, activities) = (counters.Episodes, counters.Activities);
         await host.StopAsync();
         var database = await meter.StopAsync(top: 8, cancellationToken);
 
         var completed = await Instances.CountAsync(host.Client, Prefix, OrchestrationRuntimeStatus.Completed, cancellationToken);
-        return new ThroughputResult(settings.HelloInstances, elapsed, episodes, activities, settings.HelloInstances - completed, cpu, database);
+        return new ThroughputResult(settings.HelloInstances, elapsed, episodes, activities, settings.HelloInstances - completed, cpu, serverCpu, database);
     }
 }

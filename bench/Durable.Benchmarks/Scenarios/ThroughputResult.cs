@@ -8,6 +8,7 @@ internal sealed record ThroughputResult(
     long Activities,
     int Failed,
     TimeSpan ProcessCpu,
+    TimeSpan? ServerCpu = null,
     DatabaseProfile? Database = null)
 {
     public double OrchestrationsPerSecond => this.Orchestrations / this.Elapsed.TotalSeconds;
@@ -18,4 +19,7 @@ internal sealed record ThroughputResult(
 
     /// <summary>CPU used by the benchmark process (worker and client), in cores.</summary>
     public double ProcessCores => this.ProcessCpu / this.Elapsed;
+
+    /// <summary>CPU used by the PostgreSQL server, in cores.</summary>
+    public double? ServerCores => this.ServerCpu / this.Elapsed;
 }
