@@ -113,6 +113,12 @@ public sealed partial class PostgresOrchestrationStore : IOrchestrationStore, IA
         }
     }
 
+    /// <summary>The channel that announces orchestration work (for tests).</summary>
+    internal string OrchestrationChannel => this.orchestrationChannel;
+
+    /// <summary>How many times the listener connected (for tests).</summary>
+    internal int ListenerConnections => this.listener.Connections;
+
     /// <summary>Starts the notification listener and completes once it listens (for tests).</summary>
     internal Task StartListeningAsync()
     {

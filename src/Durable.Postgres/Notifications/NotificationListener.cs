@@ -20,6 +20,7 @@ internal sealed partial class NotificationListener : IAsyncDisposable
     private readonly Lock gate = new();
     private readonly TaskCompletionSource listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? running;
+    private int connections;
 
     public NotificationListener(string connectionString, IReadOnlyList<string> channels, Action<string> onNotification, ILogger logger)
     {
@@ -38,6 +39,9 @@ internal sealed partial class NotificationListener : IAsyncDisposable
 
     /// <summary>Completes once the first LISTEN has been acknowledged by the server.</summary>
     public Task Listening => this.listening.Task;
+
+    /// <summary>How many times a connection started listening (1 + reconnections).</summary>
+    public int Connections => Volatile.Read(ref this.connections);
 
     /// <summary>Starts listening unless it already does.</summary>
     public void EnsureStarted()
@@ -89,6 +93,7 @@ internal sealed partial class NotificationListener : IAsyncDisposable
                 }
 
                 this.onNotification("");
+                Interlocked.Increment(ref this.connections);
                 this.listening.TrySetResult();
                 while (true)
                 {

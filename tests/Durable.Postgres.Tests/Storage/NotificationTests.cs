@@ -63,4 +63,32 @@ public sealed class NotificationTests(PostgresStoreFactory stores) : IClassFixtu
         Assert.True(watch.Elapsed < MaxWait / 2, $"The waiter slept {watch.Elapsed} past the timer.");
         Assert.Single(await waiter.LockOrchestrationWorkItemsAsync(10));
     }
+
+    [Fact]
+    public async Task The_listener_reconnects_after_its_connection_is_killed_and_wakes_waiters_again()
+    {
+        var hub = PostgresStoreFactory.NewHubName();
+        var waiter = stores.CreateStore(hubName: hub);
+        var client = stores.CreateStore(hubName: hub);
+        await waiter.InitializeAsync();
+        await waiter.StartListeningAsync();
+
+        await StoreScenario.ExecuteAsync(
+            stores.ConnectionString,
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE @pattern",
+            ("pattern", $"LISTEN {waiter.OrchestrationChannel[..^"orch".Length]}%"));
+        using (var reconnect = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        {
+            while (waiter.ListenerConnections < 2)
+            {
+                await Task.Delay(50, reconnect.Token);
+            }
+        }
+
+        var watch = Stopwatch.StartNew();
+        var waiting = waiter.WaitForWorkAsync(WorkItemKind.Orchestration, MaxWait);
+        await client.CreateInstanceAsync(StoreScenario.StartMessage("after-reconnect"), []);
+        await waiting;
+        Assert.True(watch.Elapsed < MaxWait / 2, $"The waiter slept {watch.Elapsed} instead of being notified.");
+    }
 }
