@@ -36,7 +36,7 @@ public abstract class StartOptionsTests(IStoreFactory stores) : EngineTests(stor
         await using var host = await this.StartAsync(r => r
             .AddOrchestratorFunc<object?, DateTime>("Later", (context, _) => Task.FromResult(context.CurrentUtcDateTime)));
 
-        var startAt = DateTimeOffset.UtcNow.AddMilliseconds(600);
+        var startAt = DateTimeOffset.UtcNow.AddMilliseconds(1500);
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Later", options: new StartOrchestrationOptions(StartAt: startAt));
         var pending = await host.Client.GetInstanceAsync(id);
         var result = await host.WaitAsync(id);
