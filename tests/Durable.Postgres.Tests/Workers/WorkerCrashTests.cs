@@ -1,4 +1,5 @@
 using PaymentFunctions.Durable.Client;
+using PaymentFunctions.Durable.History;
 using PaymentFunctions.Durable.Postgres.Tests.Workers.Scenarios;
 using PaymentFunctions.LocalStack.Postgres;
 using Xunit.Abstractions;
@@ -22,7 +23,7 @@ public sealed class WorkerCrashTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task Worker_killed_mid_flight_loses_nothing_and_another_worker_finishes_after_its_leases_expire()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(100));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(150));
         var journal = new ActivityJournal();
         await using var survivor = new WorkerHost(
             this.connectionString,
@@ -80,6 +81,11 @@ public sealed class WorkerCrashTests(ITestOutputHelper output) : IAsyncLifetime
 
             // The output carries every step's result, so a lost activity result cannot go unnoticed.
             Assert.Equal(MixedWorkload.Expected(MixedWorkload.Chain, n), done.ReadOutputAs<string>());
+
+            // Neither worker's episodes were committed twice, however the crash cut them.
+            var history = await client.GetOrchestrationHistoryAsync(InstanceId(n), timeout.Token);
+            Assert.Single(history.OfType<ExecutionCompletedEvent>());
+            Assert.Equal(MixedWorkload.ChainLength, history.OfType<TaskCompletedEvent>().Count());
         }
 
         Assert.Subset(journal.Finished.Keys.ToHashSet(), inFlight);
