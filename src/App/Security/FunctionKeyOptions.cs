@@ -18,6 +18,9 @@ public sealed class FunctionKeyOptions
     /// </summary>
     public string? DurableTask { get; set; }
 
+    /// <summary>No key at all: local development, where callers on this machine need none (as with Core Tools).</summary>
+    internal bool IsEmpty => string.IsNullOrEmpty(this.Function) && string.IsNullOrEmpty(this.Admin) && string.IsNullOrEmpty(this.DurableTask);
+
     /// <inheritdoc />
     public override string ToString() =>
         $"Keys {{ Function = {Mask(this.Function)}, Admin = {Mask(this.Admin)}, DurableTask = {Mask(this.DurableTask)} }}";

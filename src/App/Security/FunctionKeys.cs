@@ -32,7 +32,11 @@ public static partial class FunctionKeys
         ArgumentNullException.ThrowIfNull(app);
         var options = app.ApplicationServices.GetRequiredService<IOptions<FunctionKeyOptions>>().Value;
         var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FunctionKeys));
-        if (string.IsNullOrEmpty(options.Admin))
+        if (options.IsEmpty)
+        {
+            LogNoKeys(logger);
+        }
+        else if (string.IsNullOrEmpty(options.Admin))
         {
             LogNoAdminKey(logger);
         }
@@ -69,7 +73,7 @@ public static partial class FunctionKeys
 
     internal static bool IsAuthorized(HttpContext context, FunctionKeyMetadata required, FunctionKeyOptions options)
     {
-        if (string.IsNullOrEmpty(options.Admin) && IsLoopback(context))
+        if (options.IsEmpty && IsLoopback(context))
         {
             // No keys configured: local development, as Core Tools, but only for callers on this machine.
             return true;
@@ -93,7 +97,10 @@ public static partial class FunctionKeys
         => !string.IsNullOrEmpty(expected)
             && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(expected));
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No admin key is configured (Keys:Admin): keyed endpoints are open to loopback callers only")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No keys are configured (Keys:Function, Keys:Admin): keyed endpoints are open to callers on this machine only")]
+    private static partial void LogNoKeys(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No admin key is configured (Keys:Admin): the management API is closed")]
     private static partial void LogNoAdminKey(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rejected {Method} {Path}: missing or wrong key")]

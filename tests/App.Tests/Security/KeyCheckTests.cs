@@ -10,7 +10,7 @@ public sealed class KeyCheckTests
     private static readonly FunctionKeyMetadata Function = new(AuthorizationLevel.Function);
 
     [Fact]
-    public void Without_an_admin_key_only_loopback_callers_pass_without_a_key()
+    public void Without_any_key_configured_only_loopback_callers_pass_without_a_key()
     {
         var none = new FunctionKeyOptions();
 
@@ -18,6 +18,17 @@ public sealed class KeyCheckTests
         Assert.True(FunctionKeys.IsAuthorized(Request(IPAddress.IPv6Loopback), Function, none));
         Assert.False(FunctionKeys.IsAuthorized(Request(IPAddress.Parse("10.1.2.3")), Admin, none));
         Assert.False(FunctionKeys.IsAuthorized(Request(null), Admin, none));
+    }
+
+    [Fact]
+    public void A_function_key_alone_ends_keyless_local_access_and_leaves_management_closed()
+    {
+        var functionOnly = new FunctionKeyOptions { Function = "fn" };
+
+        Assert.False(FunctionKeys.IsAuthorized(Request(IPAddress.Loopback), Function, functionOnly));
+        Assert.True(FunctionKeys.IsAuthorized(Request(IPAddress.Loopback, header: "fn"), Function, functionOnly));
+        Assert.False(FunctionKeys.IsAuthorized(Request(IPAddress.Loopback, header: "fn"), Admin, functionOnly));
+        Assert.False(FunctionKeys.IsAuthorized(Request(IPAddress.Loopback, header: ""), Admin, functionOnly));
     }
 
     [Fact]
