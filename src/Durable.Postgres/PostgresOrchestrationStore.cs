@@ -92,6 +92,8 @@ public sealed partial class PostgresOrchestrationStore : IOrchestrationStore, IA
             builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
         }
 
+        // The store never changes session state, so returning a connection to the pool needs no reset round trip.
+        builder.ConnectionStringBuilder.NoResetOnClose = true;
         return builder.Build();
     }
 
