@@ -49,20 +49,13 @@ public sealed partial class PostgresOrchestrationStore
     public async Task<IReadOnlyList<ActivityWorkItem>> LockActivityWorkItemsAsync(int maxCount, CancellationToken cancellationToken = default)
     {
         await this.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        maxCount = Math.Min(maxCount, this.maxBatchSize);
-        if (maxCount <= 0)
+        if (this.CreateLockCommand(LockActivitiesSql, maxCount) is not { } locking)
         {
             return [];
         }
 
-        var now = this.time.GetUtcNow();
-        var token = NewLockToken();
-        await using var command = this.dataSource.CreateCommand(LockActivitiesSql);
-        command.Parameters.Add(SqlParameters.Text("hub", this.hub));
-        command.Parameters.Add(SqlParameters.Time("now", now));
-        command.Parameters.Add(SqlParameters.Time("until", now + this.lockTimeout));
-        command.Parameters.Add(SqlParameters.Text("token", token));
-        command.Parameters.Add(SqlParameters.Integer("max", maxCount));
+        var (command, token, now) = locking;
+        await using var disposeCommand = command;
 
         var items = new List<ActivityWorkItem>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

@@ -97,21 +97,14 @@ public sealed partial class PostgresOrchestrationStore
     public async Task<IReadOnlyList<OrchestrationWorkItem>> LockOrchestrationWorkItemsAsync(int maxCount, CancellationToken cancellationToken = default)
     {
         await this.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        maxCount = Math.Min(maxCount, this.maxBatchSize);
-        if (maxCount <= 0)
+        if (this.CreateLockCommand(LockOrchestrationsSql, maxCount) is not { } locking)
         {
             return [];
         }
 
-        var now = this.time.GetUtcNow();
-        var token = NewLockToken();
-        await using var command = this.dataSource.CreateCommand(LockOrchestrationsSql);
-        command.Parameters.Add(SqlParameters.Text("hub", this.hub));
-        command.Parameters.Add(SqlParameters.Time("now", now));
+        var (command, token, now) = locking;
+        await using var disposeCommand = command;
         command.Parameters.Add(SqlParameters.Ticks("now_ticks", now));
-        command.Parameters.Add(SqlParameters.Time("until", now + this.lockTimeout));
-        command.Parameters.Add(SqlParameters.Text("token", token));
-        command.Parameters.Add(SqlParameters.Integer("max", maxCount));
 
         var items = new List<(long First, OrchestrationWorkItem Item)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -259,5 +252,26 @@ public sealed partial class PostgresOrchestrationStore
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
-    private static string NewLockToken() => Guid.NewGuid().ToString("N");
+    /// <summary>
+    /// The command that locks up to <paramref name="maxCount"/> (capped at the batch size) work items under a new
+    /// lease token; null when there is no room for any.
+    /// </summary>
+    private (NpgsqlCommand Command, string Token, DateTimeOffset Now)? CreateLockCommand(string sql, int maxCount)
+    {
+        maxCount = Math.Min(maxCount, this.maxBatchSize);
+        if (maxCount <= 0)
+        {
+            return null;
+        }
+
+        var now = this.time.GetUtcNow();
+        var token = Guid.NewGuid().ToString("N");
+        var command = this.dataSource.CreateCommand(sql);
+        command.Parameters.Add(SqlParameters.Text("hub", this.hub));
+        command.Parameters.Add(SqlParameters.Time("now", now));
+        command.Parameters.Add(SqlParameters.Time("until", now + this.lockTimeout));
+        command.Parameters.Add(SqlParameters.Text("token", token));
+        command.Parameters.Add(SqlParameters.Integer("max", maxCount));
+        return (command, token, now);
+    }
 }
