@@ -11,17 +11,15 @@ namespace PaymentFunctions.App.Operations;
 /// latency and activity duration, with a span per episode and per activity. Behaviour is the inner store's.
 /// </summary>
 internal sealed class InstrumentedOrchestrationStore(IOrchestrationStore inner, PaymentFunctionsTelemetry telemetry, TimeProvider? time = null)
-    : IOrchestrationStore
+    : DelegatingOrchestrationStore(inner)
 {
     private readonly TimeProvider time = time ?? TimeProvider.System;
     private readonly ConditionalWeakTable<object, StrongBox<DateTimeOffset>> lockedAt = [];
 
-    public Task InitializeAsync(CancellationToken cancellationToken = default) => inner.InitializeAsync(cancellationToken);
+    public override async Task<IReadOnlyList<OrchestrationWorkItem>> LockOrchestrationWorkItemsAsync(int maxCount, CancellationToken cancellationToken = default)
+        => this.Stamp(await this.Inner.LockOrchestrationWorkItemsAsync(maxCount, cancellationToken));
 
-    public async Task<IReadOnlyList<OrchestrationWorkItem>> LockOrchestrationWorkItemsAsync(int maxCount, CancellationToken cancellationToken = default)
-        => this.Stamp(await inner.LockOrchestrationWorkItemsAsync(maxCount, cancellationToken));
-
-    public async Task<bool> CompleteOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, OrchestrationCheckpoint checkpoint, CancellationToken cancellationToken = default)
+    public override async Task<bool> CompleteOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, OrchestrationCheckpoint checkpoint, CancellationToken cancellationToken = default)
     {
         var started = this.StartedAt(workItem);
         using var span = PaymentFunctionsTelemetry.ActivitySource.StartActivity(
@@ -29,7 +27,7 @@ internal sealed class InstrumentedOrchestrationStore(IOrchestrationStore inner, 
         span?.SetTag("durabletask.instance_id", workItem.InstanceId);
         span?.SetTag("durabletask.name", checkpoint.State.Name);
         span?.SetTag("durabletask.status", checkpoint.State.Status.ToString());
-        var committed = await inner.CompleteOrchestrationWorkItemAsync(workItem, checkpoint, cancellationToken);
+        var committed = await this.Inner.CompleteOrchestrationWorkItemAsync(workItem, checkpoint, cancellationToken);
         if (!committed)
         {
             span?.SetTag("durabletask.dropped", true);
@@ -62,16 +60,10 @@ internal sealed class InstrumentedOrchestrationStore(IOrchestrationStore inner, 
         return true;
     }
 
-    public Task AbandonOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, TimeSpan delay, CancellationToken cancellationToken = default)
-        => inner.AbandonOrchestrationWorkItemAsync(workItem, delay, cancellationToken);
+    public override async Task<IReadOnlyList<ActivityWorkItem>> LockActivityWorkItemsAsync(int maxCount, CancellationToken cancellationToken = default)
+        => this.Stamp(await this.Inner.LockActivityWorkItemsAsync(maxCount, cancellationToken));
 
-    public Task<bool> RenewOrchestrationWorkItemLockAsync(OrchestrationWorkItem workItem, CancellationToken cancellationToken = default)
-        => inner.RenewOrchestrationWorkItemLockAsync(workItem, cancellationToken);
-
-    public async Task<IReadOnlyList<ActivityWorkItem>> LockActivityWorkItemsAsync(int maxCount, CancellationToken cancellationToken = default)
-        => this.Stamp(await inner.LockActivityWorkItemsAsync(maxCount, cancellationToken));
-
-    public async Task<bool> CompleteActivityWorkItemAsync(ActivityWorkItem workItem, HistoryEvent result, CancellationToken cancellationToken = default)
+    public override async Task<bool> CompleteActivityWorkItemAsync(ActivityWorkItem workItem, HistoryEvent result, CancellationToken cancellationToken = default)
     {
         var started = this.StartedAt(workItem);
         var failed = result is TaskFailedEvent;
@@ -84,7 +76,7 @@ internal sealed class InstrumentedOrchestrationStore(IOrchestrationStore inner, 
             span?.SetStatus(ActivityStatusCode.Error, failure.FailureDetails.ErrorType);
         }
 
-        var committed = await inner.CompleteActivityWorkItemAsync(workItem, result, cancellationToken);
+        var committed = await this.Inner.CompleteActivityWorkItemAsync(workItem, result, cancellationToken);
         telemetry.ActivityDuration.Record(
             (this.time.GetUtcNow() - started).TotalSeconds,
             new KeyValuePair<string, object?>("name", workItem.Request.Event.Name),
@@ -92,39 +84,12 @@ internal sealed class InstrumentedOrchestrationStore(IOrchestrationStore inner, 
         return committed;
     }
 
-    public Task AbandonActivityWorkItemAsync(ActivityWorkItem workItem, CancellationToken cancellationToken = default)
-        => inner.AbandonActivityWorkItemAsync(workItem, cancellationToken);
-
-    public Task<bool> RenewActivityWorkItemLockAsync(ActivityWorkItem workItem, CancellationToken cancellationToken = default)
-        => inner.RenewActivityWorkItemLockAsync(workItem, cancellationToken);
-
-    public Task WaitForWorkAsync(WorkItemKind kind, TimeSpan maxWait, CancellationToken cancellationToken = default)
-        => inner.WaitForWorkAsync(kind, maxWait, cancellationToken);
-
-    public async Task CreateInstanceAsync(OrchestrationMessage startMessage, IReadOnlyCollection<OrchestrationRuntimeStatus> dedupeStatuses, CancellationToken cancellationToken = default)
+    public override async Task CreateInstanceAsync(OrchestrationMessage startMessage, IReadOnlyCollection<OrchestrationRuntimeStatus> dedupeStatuses, CancellationToken cancellationToken = default)
     {
-        await inner.CreateInstanceAsync(startMessage, dedupeStatuses, cancellationToken);
+        await this.Inner.CreateInstanceAsync(startMessage, dedupeStatuses, cancellationToken);
         var name = (startMessage.Event as ExecutionStartedEvent)?.Name;
         telemetry.OrchestrationsStarted.Add(1, new KeyValuePair<string, object?>("name", name));
     }
-
-    public Task<bool> SendMessageAsync(OrchestrationMessage message, CancellationToken cancellationToken = default)
-        => inner.SendMessageAsync(message, cancellationToken);
-
-    public Task<OrchestrationState?> GetInstanceAsync(string instanceId, bool includePayloads, CancellationToken cancellationToken = default)
-        => inner.GetInstanceAsync(instanceId, includePayloads, cancellationToken);
-
-    public Task<InstanceQueryResult> QueryInstancesAsync(OrchestrationQuery query, CancellationToken cancellationToken = default)
-        => inner.QueryInstancesAsync(query, cancellationToken);
-
-    public Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(string instanceId, CancellationToken cancellationToken = default)
-        => inner.GetHistoryAsync(instanceId, cancellationToken);
-
-    public Task<int> PurgeInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
-        => inner.PurgeInstanceAsync(instanceId, cancellationToken);
-
-    public Task<int> PurgeInstancesAsync(PurgeInstancesFilter filter, CancellationToken cancellationToken = default)
-        => inner.PurgeInstancesAsync(filter, cancellationToken);
 
     private IReadOnlyList<T> Stamp<T>(IReadOnlyList<T> items)
         where T : class

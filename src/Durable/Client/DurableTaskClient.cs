@@ -106,17 +106,9 @@ public sealed class DurableTaskClient(IOrchestrationStore store, DataConverter? 
     public async Task<string> RestartAsync(string instanceId, bool restartWithNewInstanceId = false, CancellationToken cancellation = default)
     {
         var state = await this.RequireAsync(instanceId, cancellation, includePayloads: true);
-        var history = await store.GetHistoryAsync(instanceId, cancellation);
-        var input = history.OfType<ExecutionStartedEvent>().FirstOrDefault()?.Input ?? state.Input;
-        var options = new StartOrchestrationOptions(restartWithNewInstanceId ? null : instanceId)
-        {
-            Version = state.Version,
-            Tags = state.Tags,
-            DedupeStatuses = UnfinishedStatuses,
-        };
-        var started = new ExecutionStartedEvent(this.time.GetUtcNow(), state.Name, state.Version, input, Guid.NewGuid().ToString("N"), Tags: state.Tags);
-        var newId = options.InstanceId ?? Guid.NewGuid().ToString("N");
-        await store.CreateInstanceAsync(new OrchestrationMessage(newId, started), options.DedupeStatuses!, cancellation);
+        var newId = restartWithNewInstanceId ? Guid.NewGuid().ToString("N") : instanceId;
+        var started = new ExecutionStartedEvent(this.time.GetUtcNow(), state.Name, state.Version, state.Input, Guid.NewGuid().ToString("N"), Tags: state.Tags);
+        await store.CreateInstanceAsync(new OrchestrationMessage(newId, started), UnfinishedStatuses, cancellation);
         return newId;
     }
 

@@ -12,15 +12,13 @@ namespace PaymentFunctions.Durable.Postgres.Tests.Workers;
 /// interval, so if two workers' intervals for one instance never overlap, no episode ran in two workers at once.
 /// </summary>
 internal sealed class LeaseRecordingStore(IOrchestrationStore inner, string worker, ConcurrentQueue<LeaseInterval> sink)
-    : IOrchestrationStore, IAsyncDisposable
+    : DelegatingOrchestrationStore(inner), IAsyncDisposable
 {
     private readonly ConcurrentDictionary<(string InstanceId, string LockToken), long> held = new();
 
-    public Task InitializeAsync(CancellationToken cancellationToken = default) => inner.InitializeAsync(cancellationToken);
-
-    public async Task<IReadOnlyList<OrchestrationWorkItem>> LockOrchestrationWorkItemsAsync(int maxCount, CancellationToken cancellationToken = default)
+    public override async Task<IReadOnlyList<OrchestrationWorkItem>> LockOrchestrationWorkItemsAsync(int maxCount, CancellationToken cancellationToken = default)
     {
-        var items = await inner.LockOrchestrationWorkItemsAsync(maxCount, cancellationToken);
+        var items = await this.Inner.LockOrchestrationWorkItemsAsync(maxCount, cancellationToken);
         var now = Stopwatch.GetTimestamp();
         foreach (var item in items)
         {
@@ -30,60 +28,21 @@ internal sealed class LeaseRecordingStore(IOrchestrationStore inner, string work
         return items;
     }
 
-    public Task<bool> CompleteOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, OrchestrationCheckpoint checkpoint, CancellationToken cancellationToken = default)
+    public override Task<bool> CompleteOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, OrchestrationCheckpoint checkpoint, CancellationToken cancellationToken = default)
     {
         this.Release(workItem);
-        return inner.CompleteOrchestrationWorkItemAsync(workItem, checkpoint, cancellationToken);
+        return this.Inner.CompleteOrchestrationWorkItemAsync(workItem, checkpoint, cancellationToken);
     }
 
-    public Task AbandonOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, TimeSpan delay, CancellationToken cancellationToken = default)
+    public override Task AbandonOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, TimeSpan delay, CancellationToken cancellationToken = default)
     {
         this.Release(workItem);
-        return inner.AbandonOrchestrationWorkItemAsync(workItem, delay, cancellationToken);
+        return this.Inner.AbandonOrchestrationWorkItemAsync(workItem, delay, cancellationToken);
     }
-
-    public Task<bool> RenewOrchestrationWorkItemLockAsync(OrchestrationWorkItem workItem, CancellationToken cancellationToken = default)
-        => inner.RenewOrchestrationWorkItemLockAsync(workItem, cancellationToken);
-
-    public Task<IReadOnlyList<ActivityWorkItem>> LockActivityWorkItemsAsync(int maxCount, CancellationToken cancellationToken = default)
-        => inner.LockActivityWorkItemsAsync(maxCount, cancellationToken);
-
-    public Task<bool> CompleteActivityWorkItemAsync(ActivityWorkItem workItem, HistoryEvent result, CancellationToken cancellationToken = default)
-        => inner.CompleteActivityWorkItemAsync(workItem, result, cancellationToken);
-
-    public Task AbandonActivityWorkItemAsync(ActivityWorkItem workItem, CancellationToken cancellationToken = default)
-        => inner.AbandonActivityWorkItemAsync(workItem, cancellationToken);
-
-    public Task<bool> RenewActivityWorkItemLockAsync(ActivityWorkItem workItem, CancellationToken cancellationToken = default)
-        => inner.RenewActivityWorkItemLockAsync(workItem, cancellationToken);
-
-    public Task WaitForWorkAsync(WorkItemKind kind, TimeSpan maxWait, CancellationToken cancellationToken = default)
-        => inner.WaitForWorkAsync(kind, maxWait, cancellationToken);
-
-    public Task CreateInstanceAsync(OrchestrationMessage startMessage, IReadOnlyCollection<OrchestrationRuntimeStatus> dedupeStatuses, CancellationToken cancellationToken = default)
-        => inner.CreateInstanceAsync(startMessage, dedupeStatuses, cancellationToken);
-
-    public Task<bool> SendMessageAsync(OrchestrationMessage message, CancellationToken cancellationToken = default)
-        => inner.SendMessageAsync(message, cancellationToken);
-
-    public Task<OrchestrationState?> GetInstanceAsync(string instanceId, bool includePayloads, CancellationToken cancellationToken = default)
-        => inner.GetInstanceAsync(instanceId, includePayloads, cancellationToken);
-
-    public Task<InstanceQueryResult> QueryInstancesAsync(OrchestrationQuery query, CancellationToken cancellationToken = default)
-        => inner.QueryInstancesAsync(query, cancellationToken);
-
-    public Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(string instanceId, CancellationToken cancellationToken = default)
-        => inner.GetHistoryAsync(instanceId, cancellationToken);
-
-    public Task<int> PurgeInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
-        => inner.PurgeInstanceAsync(instanceId, cancellationToken);
-
-    public Task<int> PurgeInstancesAsync(PurgeInstancesFilter filter, CancellationToken cancellationToken = default)
-        => inner.PurgeInstancesAsync(filter, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
-        if (inner is IAsyncDisposable disposable)
+        if (this.Inner is IAsyncDisposable disposable)
         {
             await disposable.DisposeAsync();
         }
