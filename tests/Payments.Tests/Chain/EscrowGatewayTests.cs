@@ -1,0 +1,271 @@
+using System.Numerics;
+using PaymentFunctions.Banking.Amounts;
+using PaymentFunctions.Banking.Juno.Models;
+using PaymentFunctions.Ethereum.Addresses;
+using PaymentFunctions.Ethereum.JsonRpc;
+using PaymentFunctions.Payments.Chain;
+
+namespace PaymentFunctions.Payments.Tests.Chain;
+
+/// <summary>
+/// The escrow gateway against anvil, the Key Vault emulator (the bridge key) and PostgreSQL (the transaction
+/// manager's intents), proving every outcome by on-chain token balances and the contract's own state.
+/// </summary>
+public sealed class EscrowGatewayTests(EscrowChainFixture chain) : IClassFixture<EscrowChainFixture>
+{
+    private static readonly BigInteger Mxnb = EscrowChainFixture.Mxnb;
+
+    private EscrowGateway Gateway => chain.Gateway;
+
+    [Fact]
+    public async Task Fund_then_release_pays_the_platform_deposit_address_exactly()
+    {
+        var paymentId = NewPaymentId();
+        var amount = 1_234_560_000;
+        var before = await chain.BalancesAsync();
+
+        var funding = await Gateway.FundEscrowAsync(Step(paymentId, 3), paymentId, amount, DateTimeOffset.UtcNow.AddDays(7));
+
+        Assert.Equal(chain.Stack.Deployment.Escrow, funding.Contract);
+        Assert.Equal(chain.Stack.BridgeAddress, funding.Payer);
+        Assert.Equal(chain.Stack.PlatformDepositAddress, funding.Payee);
+        Assert.NotEqual(funding.ApproveTransactionHash, funding.CreateTransactionHash);
+        var funded = await chain.BalancesAsync();
+        Assert.Equal(before.Bridge - amount, funded.Bridge);
+        Assert.Equal(before.Escrow + amount, funded.Escrow);
+        Assert.Equal(before.Payee, funded.Payee);
+        var escrow = await Gateway.GetEscrowAsync(funding.EscrowId);
+        Assert.NotNull(escrow);
+        Assert.Equal(OnChainEscrowStatus.Funded, escrow.Status);
+        Assert.Equal(new BigInteger(amount), escrow.Amount);
+        Assert.Equal(EscrowGateway.HashPaymentId(paymentId), escrow.PaymentIdHash.ToArray());
+        Assert.Equal(chain.Stack.BridgeAddress, escrow.Payer);
+        Assert.Equal(chain.Stack.PlatformDepositAddress, escrow.Payee);
+        Assert.Equal(chain.Stack.Deployment.Token, escrow.Token);
+
+        var release = await Gateway.ReleaseAsync(Step(paymentId, 5), funding.EscrowId);
+
+        var released = await chain.BalancesAsync();
+        Assert.Equal(funded.Bridge, released.Bridge);
+        Assert.Equal(before.Escrow, released.Escrow);
+        Assert.Equal(before.Payee + amount, released.Payee);
+        Assert.Equal(OnChainEscrowStatus.Released, (await Gateway.GetEscrowAsync(funding.EscrowId))!.Status);
+        var receipt = await chain.Stack.Anvil.Rpc.GetTransactionReceiptAsync(release);
+        Assert.True(receipt!.Succeeded);
+    }
+
+    [Fact]
+    public async Task Released_tokens_reach_juno_as_a_crypto_deposit()
+    {
+        var paymentId = NewPaymentId();
+        var funding = await Gateway.FundEscrowAsync(Step(paymentId, 3), paymentId, 250 * Mxnb, DateTimeOffset.UtcNow.AddHours(1));
+        var junoBefore = chain.Stack.Juno.MxnbBalance;
+
+        var release = await Gateway.ReleaseAsync(Step(paymentId, 5), funding.EscrowId);
+        await chain.Stack.ScanDepositsAsync();
+
+        var deposit = Assert.Single(chain.Stack.Juno.Transactions, t =>
+            t.TransactionType == JunoTransactionType.CryptoDeposit && string.Equals(t.Details?.TxHash, release, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(250m, deposit.Amount);
+        Assert.Equal(junoBefore + MxnbAmount.FromTokens(250m), chain.Stack.Juno.MxnbBalance);
+    }
+
+    [Fact]
+    public async Task Fund_then_refund_returns_the_tokens_to_the_bridge()
+    {
+        var paymentId = NewPaymentId();
+        var before = await chain.BalancesAsync();
+        var funding = await Gateway.FundEscrowAsync(Step(paymentId, 3), paymentId, 40 * Mxnb, DateTimeOffset.UtcNow.AddDays(1));
+
+        await Gateway.RefundAsync(Step(paymentId, 6), funding.EscrowId);
+
+        Assert.Equal(before, await chain.BalancesAsync());
+        Assert.Equal(OnChainEscrowStatus.Refunded, (await Gateway.GetEscrowAsync(funding.EscrowId))!.Status);
+    }
+
+    [Fact]
+    public async Task Dispute_resolved_to_the_payee_pays_the_payee()
+    {
+        var paymentId = NewPaymentId();
+        var before = await chain.BalancesAsync();
+        var funding = await Gateway.FundEscrowAsync(Step(paymentId, 3), paymentId, 75 * Mxnb, DateTimeOffset.UtcNow.AddDays(1));
+
+        await Gateway.DisputeAsync(Step(paymentId, 4), funding.EscrowId);
+        Assert.Equal(OnChainEscrowStatus.Disputed, (await Gateway.GetEscrowAsync(funding.EscrowId))!.Status);
+        var disputed = await chain.BalancesAsync();
+        Assert.Equal(before.Escrow + (75 * Mxnb), disputed.Escrow);
+
+        await Gateway.ResolveDisputeAsync(Step(paymentId, 5), funding.EscrowId, toPayee: true);
+
+        var after = await chain.BalancesAsync();
+        Assert.Equal(OnChainEscrowStatus.Released, (await Gateway.GetEscrowAsync(funding.EscrowId))!.Status);
+        Assert.Equal(before.Payee + (75 * Mxnb), after.Payee);
+        Assert.Equal(before.Bridge - (75 * Mxnb), after.Bridge);
+        Assert.Equal(before.Escrow, after.Escrow);
+    }
+
+    [Fact]
+    public async Task Dispute_resolved_to_the_payer_refunds_the_bridge()
+    {
+        var paymentId = NewPaymentId();
+        var before = await chain.BalancesAsync();
+        var funding = await Gateway.FundEscrowAsync(Step(paymentId, 3), paymentId, 60 * Mxnb, DateTimeOffset.UtcNow.AddDays(1));
+        await Gateway.DisputeAsync(Step(paymentId, 4), funding.EscrowId);
+
+        await Gateway.ResolveDisputeAsync(Step(paymentId, 5), funding.EscrowId, toPayee: false);
+
+        Assert.Equal(OnChainEscrowStatus.Refunded, (await Gateway.GetEscrowAsync(funding.EscrowId))!.Status);
+        Assert.Equal(before, await chain.BalancesAsync());
+    }
+
+    [Fact]
+    public async Task Cancel_before_custody_ends_returns_the_tokens_to_the_bridge()
+    {
+        var paymentId = NewPaymentId();
+        var before = await chain.BalancesAsync();
+        var funding = await Gateway.FundEscrowAsync(Step(paymentId, 3), paymentId, 15 * Mxnb, DateTimeOffset.UtcNow.AddHours(2));
+
+        await Gateway.CancelAsync(Step(paymentId, 4), funding.EscrowId);
+
+        Assert.Equal(OnChainEscrowStatus.Cancelled, (await Gateway.GetEscrowAsync(funding.EscrowId))!.Status);
+        Assert.Equal(before, await chain.BalancesAsync());
+    }
+
+    [Fact]
+    public async Task Funding_twice_with_one_step_key_creates_exactly_one_escrow()
+    {
+        var paymentId = NewPaymentId();
+        var step = Step(paymentId, 3);
+        var before = await chain.BalancesAsync();
+        var nonceBefore = await chain.Stack.Anvil.Rpc.GetTransactionCountAsync(chain.Stack.BridgeAddress, BlockParameter.Latest);
+
+        var first = await Gateway.FundEscrowAsync(step, paymentId, 99 * Mxnb, DateTimeOffset.UtcNow.AddDays(3));
+        var second = await Gateway.FundEscrowAsync(step, paymentId, 99 * Mxnb, DateTimeOffset.UtcNow.AddDays(3));
+
+        Assert.Equal(first, second);
+        var after = await chain.BalancesAsync();
+        Assert.Equal(before.Bridge - (99 * Mxnb), after.Bridge);
+        Assert.Equal(before.Escrow + (99 * Mxnb), after.Escrow);
+        Assert.Equal(nonceBefore + 2, await chain.Stack.Anvil.Rpc.GetTransactionCountAsync(chain.Stack.BridgeAddress, BlockParameter.Latest));
+    }
+
+    [Fact]
+    public async Task Funding_the_same_step_concurrently_creates_exactly_one_escrow()
+    {
+        var paymentId = NewPaymentId();
+        var step = Step(paymentId, 3);
+        var before = await chain.BalancesAsync();
+
+        // A custody end in the past makes each run read the chain's clock for its own custody end.
+        var runs = await Task.WhenAll(
+            Gateway.FundEscrowAsync(step, paymentId, 12 * Mxnb, DateTimeOffset.UnixEpoch),
+            Gateway.FundEscrowAsync(step, paymentId, 12 * Mxnb, DateTimeOffset.UnixEpoch));
+
+        Assert.Equal(runs[0].EscrowId, runs[1].EscrowId);
+        Assert.Equal(runs[0].CreateTransactionHash, runs[1].CreateTransactionHash);
+        var after = await chain.BalancesAsync();
+        Assert.Equal(before.Bridge - (12 * Mxnb), after.Bridge);
+        Assert.Equal(before.Escrow + (12 * Mxnb), after.Escrow);
+    }
+
+    [Fact]
+    public async Task Funding_an_already_escrowed_payment_under_a_new_step_key_returns_the_escrow_and_sends_nothing()
+    {
+        var paymentId = NewPaymentId();
+        var first = await Gateway.FundEscrowAsync(Step(paymentId, 3), paymentId, 30 * Mxnb, DateTimeOffset.UtcNow.AddDays(1));
+        var before = await chain.BalancesAsync();
+        var nonceBefore = await chain.Stack.Anvil.Rpc.GetTransactionCountAsync(chain.Stack.BridgeAddress, BlockParameter.Latest);
+
+        var again = await Gateway.FundEscrowAsync(Step(paymentId, 9), paymentId, 30 * Mxnb, DateTimeOffset.UtcNow.AddDays(1));
+
+        Assert.Equal(first.EscrowId, again.EscrowId);
+        Assert.Equal(first.CreateTransactionHash, again.CreateTransactionHash);
+        Assert.Equal(string.Empty, again.ApproveTransactionHash);
+        Assert.Equal(before, await chain.BalancesAsync());
+        Assert.Equal(nonceBefore, await chain.Stack.Anvil.Rpc.GetTransactionCountAsync(chain.Stack.BridgeAddress, BlockParameter.Latest));
+    }
+
+    [Fact]
+    public async Task A_custody_end_not_after_the_chain_clock_is_moved_after_it()
+    {
+        var paymentId = NewPaymentId();
+
+        var funding = await Gateway.FundEscrowAsync(Step(paymentId, 3), paymentId, 5 * Mxnb, DateTimeOffset.UtcNow.AddMinutes(-5));
+
+        var escrow = await Gateway.GetEscrowAsync(funding.EscrowId);
+        Assert.True(escrow!.CustodyEnd > escrow.CreatedAt);
+        await Gateway.ReleaseAsync(Step(paymentId, 4), funding.EscrowId);
+        Assert.Equal(OnChainEscrowStatus.Released, (await Gateway.GetEscrowAsync(funding.EscrowId))!.Status);
+    }
+
+    [Fact]
+    public async Task Retrying_a_release_with_its_step_key_returns_the_same_transaction()
+    {
+        var paymentId = NewPaymentId();
+        var funding = await Gateway.FundEscrowAsync(Step(paymentId, 3), paymentId, 20 * Mxnb, DateTimeOffset.UtcNow.AddDays(1));
+        var first = await Gateway.ReleaseAsync(Step(paymentId, 5), funding.EscrowId);
+        var payee = await chain.BalanceAsync(chain.Stack.PlatformDepositAddress);
+
+        var retried = await Gateway.ReleaseAsync(Step(paymentId, 5), funding.EscrowId);
+
+        Assert.Equal(first, retried);
+        Assert.Equal(payee, await chain.BalanceAsync(chain.Stack.PlatformDepositAddress));
+    }
+
+    [Fact]
+    public async Task Releasing_a_refunded_escrow_fails_permanently_with_the_decoded_reason()
+    {
+        var paymentId = NewPaymentId();
+        var funding = await Gateway.FundEscrowAsync(Step(paymentId, 3), paymentId, 10 * Mxnb, DateTimeOffset.UtcNow.AddDays(1));
+        await Gateway.RefundAsync(Step(paymentId, 4), funding.EscrowId);
+        var before = await chain.BalancesAsync();
+
+        var failure = await Assert.ThrowsAsync<EscrowTransactionFailedException>(() => Gateway.ReleaseAsync(Step(paymentId, 5), funding.EscrowId));
+
+        Assert.Equal("release", failure.Operation);
+        Assert.Equal($"{Step(paymentId, 5)}:release", failure.IntentId);
+        Assert.Equal("InvalidStatus", failure.Revert?.ErrorName);
+        Assert.Equal(funding.EscrowId, (BigInteger)failure.Revert!.Arguments[0]!);
+        Assert.Equal(new BigInteger((int)OnChainEscrowStatus.Refunded), (BigInteger)failure.Revert.Arguments[1]!);
+        Assert.Null(failure.TransactionHash);
+        Assert.Equal(before, await chain.BalancesAsync());
+    }
+
+    [Fact]
+    public async Task Funding_more_than_the_bridge_holds_fails_permanently_and_moves_nothing()
+    {
+        var paymentId = NewPaymentId();
+        var before = await chain.BalancesAsync();
+
+        var failure = await Assert.ThrowsAsync<EscrowTransactionFailedException>(() =>
+            Gateway.FundEscrowAsync(Step(paymentId, 3), paymentId, before.Bridge + 1, DateTimeOffset.UtcNow.AddDays(1)));
+
+        Assert.Equal("create", failure.Operation);
+        Assert.Equal("ERC20InsufficientBalance", failure.Revert?.ErrorName);
+        Assert.Equal(before, await chain.BalancesAsync());
+    }
+
+    [Fact]
+    public async Task Transfers_bridge_tokens_once_per_step_key()
+    {
+        var to = new Address(System.Security.Cryptography.RandomNumberGenerator.GetBytes(Address.Length));
+        var step = Step(NewPaymentId(), 8);
+
+        var first = await Gateway.TransferTokensAsync(step, to, 7 * Mxnb);
+        var retried = await Gateway.TransferTokensAsync(step, to, 7 * Mxnb);
+
+        Assert.Equal(first, retried);
+        Assert.Equal(7 * Mxnb, await Gateway.GetTokenBalanceAsync(to));
+    }
+
+    [Fact]
+    public async Task Reports_the_bridge_address_and_no_escrow_for_an_unknown_id()
+    {
+        Assert.Equal(chain.Stack.BridgeAddress, await Gateway.GetBridgeAddressAsync());
+        Assert.Null(await Gateway.GetEscrowAsync(BigInteger.Pow(10, 12)));
+    }
+
+    private static string NewPaymentId() => $"pay_{Guid.NewGuid():N}";
+
+    private static string Step(string paymentId, int sequence) => $"payment-{paymentId}:{sequence}";
+}
