@@ -105,6 +105,7 @@ public sealed partial class PostgresOrchestrationStore
         var (command, token, now) = locking;
         await using var disposeCommand = command;
         command.Parameters.Add(SqlParameters.Ticks("now_ticks", now));
+        this.RecordOrchestrationLockAttempt(now);
 
         var items = new List<(long First, OrchestrationWorkItem Item)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

@@ -71,6 +71,32 @@ public sealed class NotificationTests(PostgresStoreFactory stores) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_timer_that_became_due_since_the_last_lock_attempt_ends_the_next_wait_at_once()
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var store = stores.CreateStore(clock, PostgresStoreFactory.NewHubName());
+        await store.InitializeAsync();
+        await store.StartListeningAsync();
+        var item = await StoreScenario.CreateAndLockAsync(store, "due-between");
+        var fireAt = clock.GetUtcNow().AddSeconds(1);
+        var timer = new OrchestrationMessage("due-between", new TimerFiredEvent(fireAt, 0, fireAt), fireAt, item.State!.ExecutionId);
+        Assert.True(await store.CompleteOrchestrationWorkItemAsync(item, StoreScenario.Episode(item, messages: [timer])));
+
+        // Let the checkpoint's own notification arrive, so it cannot end the wait under test.
+        await store.WaitForWorkAsync(WorkItemKind.Orchestration, TimeSpan.FromMilliseconds(300));
+
+        // A wake-up a moment early finds nothing; by the next wait the timer is already visible.
+        clock.Advance(TimeSpan.FromSeconds(1) - TimeSpan.FromMilliseconds(1));
+        Assert.Empty(await store.LockOrchestrationWorkItemsAsync(10));
+        clock.Advance(TimeSpan.FromMilliseconds(5));
+
+        var watch = Stopwatch.StartNew();
+        await store.WaitForWorkAsync(WorkItemKind.Orchestration, MaxWait);
+        Assert.True(watch.Elapsed < MaxWait / 2, $"The waiter slept {watch.Elapsed} with a due timer it had not tried to lock.");
+        Assert.Single(await store.LockOrchestrationWorkItemsAsync(10));
+    }
+
+    [Fact]
     public async Task The_listener_reconnects_after_its_connection_is_killed_and_wakes_waiters_again()
     {
         var hub = PostgresStoreFactory.NewHubName();
