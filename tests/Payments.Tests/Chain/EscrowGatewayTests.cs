@@ -1,8 +1,10 @@
 using System.Numerics;
+using Microsoft.Extensions.DependencyInjection;
 using PaymentFunctions.Banking.Amounts;
 using PaymentFunctions.Banking.Juno.Models;
 using PaymentFunctions.Ethereum.Addresses;
 using PaymentFunctions.Ethereum.JsonRpc;
+using PaymentFunctions.Ethereum.TransactionManagement;
 using PaymentFunctions.Payments.Chain;
 
 namespace PaymentFunctions.Payments.Tests.Chain;
@@ -169,6 +171,49 @@ public sealed class EscrowGatewayTests(EscrowChainFixture chain) : IClassFixture
     }
 
     [Fact]
+    public async Task A_funding_step_stopped_after_sending_createEscrow_finishes_that_transaction_when_retried()
+    {
+        var paymentId = NewPaymentId();
+        var step = Step(paymentId, 3);
+        var before = await chain.BalancesAsync();
+        var anvil = chain.Stack.Anvil;
+        await anvil.SetAutomineAsync(false);
+        try
+        {
+            // The first run sends approve, then createEscrow, and "crashes" while createEscrow waits in the pool.
+            using var crash = new CancellationTokenSource();
+            var first = Gateway.FundEscrowAsync(step, paymentId, 44 * Mxnb, DateTimeOffset.UnixEpoch, crash.Token);
+            await WaitUntilPooledAsync();
+            await anvil.MineAsync();
+            await WaitUntilPooledAsync();
+            await crash.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+            var transactions = chain.Services.GetRequiredService<TransactionManager>();
+            var stored = await transactions.GetRecordAsync($"{step}:create");
+            Assert.NotNull(stored);
+
+            // The retry reads a later chain clock, yet re-drives the stored createEscrow instead of signing another.
+            var retry = Gateway.FundEscrowAsync(step, paymentId, 44 * Mxnb, DateTimeOffset.UnixEpoch);
+            await anvil.IncreaseTimeAsync(TimeSpan.FromSeconds(5));
+            await anvil.MineAsync();
+            var funding = await retry;
+            Assert.Equal(stored.Latest.Hash, funding.CreateTransactionHash);
+            Assert.Single((await transactions.GetRecordAsync($"{step}:create"))!.Attempts);
+
+            var after = await chain.BalancesAsync();
+            Assert.Equal(before.Bridge - (44 * Mxnb), after.Bridge);
+            Assert.Equal(before.Escrow + (44 * Mxnb), after.Escrow);
+            Assert.Equal(OnChainEscrowStatus.Funded, (await Gateway.GetEscrowAsync(funding.EscrowId))!.Status);
+            var bridge = chain.Stack.BridgeAddress;
+            Assert.Equal(await anvil.Rpc.GetTransactionCountAsync(bridge, BlockParameter.Latest), await anvil.Rpc.GetTransactionCountAsync(bridge, BlockParameter.Pending));
+        }
+        finally
+        {
+            await anvil.SetAutomineAsync(true);
+        }
+    }
+
+    [Fact]
     public async Task Funding_an_already_escrowed_payment_under_a_new_step_key_returns_the_escrow_and_sends_nothing()
     {
         var paymentId = NewPaymentId();
@@ -263,6 +308,17 @@ public sealed class EscrowGatewayTests(EscrowChainFixture chain) : IClassFixture
     {
         Assert.Equal(chain.Stack.BridgeAddress, await Gateway.GetBridgeAddressAsync());
         Assert.Null(await Gateway.GetEscrowAsync(BigInteger.Pow(10, 12)));
+    }
+
+    /// <summary>Waits until the bridge has a transaction in the pool (mining is off).</summary>
+    private async Task WaitUntilPooledAsync()
+    {
+        var rpc = chain.Stack.Anvil.Rpc;
+        var bridge = chain.Stack.BridgeAddress;
+        while (await rpc.GetTransactionCountAsync(bridge, BlockParameter.Pending) == await rpc.GetTransactionCountAsync(bridge, BlockParameter.Latest))
+        {
+            await Task.Delay(20);
+        }
     }
 
     private static string NewPaymentId() => $"pay_{Guid.NewGuid():N}";
