@@ -1,0 +1,23 @@
+using PaymentFunctions.Banking.Amounts;
+using PaymentFunctions.Banking.Juno;
+using PaymentFunctions.Banking.Juno.Models;
+using PaymentFunctions.Durable;
+using PaymentFunctions.Payments.Chain;
+
+namespace PaymentFunctions.Payments.Lifecycle.Activities;
+
+/// <summary>
+/// Asks Juno to send the payment's MXNB to the bridge wallet. The idempotency key comes from the orchestration step,
+/// so a retry returns the first withdrawal instead of sending the tokens twice. Returns Juno's transaction id.
+/// </summary>
+public sealed class WithdrawToBridge(IJunoClient juno, EscrowGateway chain) : TaskActivity<PaymentAmount, string>
+{
+    /// <inheritdoc />
+    public override async Task<string> RunAsync(TaskActivityContext context, PaymentAmount input)
+    {
+        var bridge = await chain.GetBridgeAddressAsync();
+        var request = JunoWithdrawalRequest.Create(Mxn.Of(input.AmountMxn).ToMxnb(), bridge.ToString());
+        var withdrawal = await juno.CreateWithdrawalAsync(request, JunoIdempotencyKey.From(context.IdempotencyKey));
+        return withdrawal.Id;
+    }
+}
