@@ -7,7 +7,7 @@ namespace PaymentFunctions.Payments.Persistence;
 public sealed partial class PaymentStore
 {
     private static readonly string LockPaymentSql =
-        $"SELECT * FROM {PaymentsDbContext.Schema}.{PaymentsModel.PaymentsTable} WHERE id = {{0}} FOR UPDATE";
+        $"SELECT *, xmin FROM {PaymentsDbContext.Schema}.{PaymentsModel.PaymentsTable} WHERE id = {{0}} FOR UPDATE";
 
     private static readonly string InsertApprovalSql =
         $$"""
