@@ -59,6 +59,9 @@ public sealed class AppProcess : IAsyncDisposable
     /// <summary>True once the process is gone.</summary>
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The exit code once the process is gone (0 after a clean stop, 137 after SIGKILL), else null.</summary>
+    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
+
     /// <summary>
     /// Starts the app and waits until <c>/readyz</c> answers 200 (its database answers). With port 0 a free port is
     /// picked, and picked again when another process takes it first.
