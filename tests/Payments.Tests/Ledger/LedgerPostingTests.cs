@@ -109,6 +109,5 @@ public sealed class LedgerPostingTests(PaymentsDatabaseFixture db) : IClassFixtu
             this.store.PostLedgerAsync(Payments.Domain.PaymentId.New(), LedgerMovement.BuyerDeposit, 1m, "x", CancellationToken.None));
     }
 
-    private async Task<string> CreateAsync(decimal amount) =>
-        (await this.store.CreateAsync(PaymentsDatabaseFixture.Request(amount), null, CancellationToken.None)).Payment.Id;
+    private Task<string> CreateAsync(decimal amount) => db.CreatePaymentAsync(amount);
 }

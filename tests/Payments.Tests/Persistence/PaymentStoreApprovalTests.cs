@@ -59,6 +59,5 @@ public sealed class PaymentStoreApprovalTests(PaymentsDatabaseFixture db) : ICla
         Assert.Equal([1, 2, 3, 4], results.Select(r => r.Count).Order());
     }
 
-    private async Task<string> CreateAsync(int requiredApprovals) =>
-        (await this.store.CreateAsync(PaymentsDatabaseFixture.Request(requiredApprovals: requiredApprovals), null, CancellationToken.None)).Payment.Id;
+    private Task<string> CreateAsync(int requiredApprovals) => db.CreatePaymentAsync(requiredApprovals: requiredApprovals);
 }

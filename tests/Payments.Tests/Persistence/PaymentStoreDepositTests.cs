@@ -124,8 +124,7 @@ public sealed class PaymentStoreDepositTests(PaymentsDatabaseFixture db) : IClas
         Assert.DoesNotContain(stillFunding.Timeline, e => e.Kind == TimelineEventKind.Expired);
     }
 
-    private async Task<string> CreateAsync(decimal amount, string? depositClabe = null) =>
-        (await this.store.CreateAsync(PaymentsDatabaseFixture.Request(amount, depositClabe), null, CancellationToken.None)).Payment.Id;
+    private Task<string> CreateAsync(decimal amount, string? depositClabe = null) => db.CreatePaymentAsync(amount, depositClabe);
 
     private static string NewTransactionId() => "juno-tx-" + Guid.NewGuid().ToString("N");
 }

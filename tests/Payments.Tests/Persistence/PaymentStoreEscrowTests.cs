@@ -97,8 +97,7 @@ public sealed class PaymentStoreEscrowTests(PaymentsDatabaseFixture db) : IClass
         Assert.DoesNotContain(active, p => p.Id == released || p.Id == none);
     }
 
-    private async Task<string> CreateAsync() =>
-        (await this.store.CreateAsync(PaymentsDatabaseFixture.Request(), null, CancellationToken.None)).Payment.Id;
+    private Task<string> CreateAsync() => db.CreatePaymentAsync();
 
     private static Escrow NewEscrow(string paymentId, string onChainId, BigInteger amount) => new()
     {

@@ -91,6 +91,5 @@ public sealed class PaymentStoreTimelineTests(PaymentsDatabaseFixture db) : ICla
         Assert.All(stale, p => Assert.False(p.Status.IsTerminal()));
     }
 
-    private async Task<string> CreateAsync() =>
-        (await this.store.CreateAsync(PaymentsDatabaseFixture.Request(), null, CancellationToken.None)).Payment.Id;
+    private Task<string> CreateAsync() => db.CreatePaymentAsync();
 }

@@ -37,6 +37,10 @@ public sealed class PaymentsDatabaseFixture : IAsyncLifetime
     /// <summary>A store on the same database with its own clock, for tests that move time.</summary>
     public PaymentStore CreateStore(TimeProvider time) => new(this.Contexts, time);
 
+    /// <summary>Creates a payment from <see cref="Request"/> through the registered store and returns its id.</summary>
+    public async Task<string> CreatePaymentAsync(decimal amount = 1500.00m, string? depositClabe = null, int requiredApprovals = 1) =>
+        (await this.Store.CreateAsync(Request(amount, depositClabe, requiredApprovals), null, CancellationToken.None)).Payment.Id;
+
     /// <summary>A valid, unique-enough request; <paramref name="depositClabe"/> lets tests share or separate deposit CLABEs.</summary>
     public static NewPayment Request(decimal amount = 1500.00m, string? depositClabe = null, int requiredApprovals = 1) => new(
         amount,

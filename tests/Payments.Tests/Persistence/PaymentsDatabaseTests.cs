@@ -57,6 +57,16 @@ public sealed class PaymentsDatabaseTests
         Assert.NotNull(services.GetRequiredService<IDbContextFactory<PaymentsDbContext>>());
     }
 
+    [Fact]
+    public void The_runtime_assembly_does_not_depend_on_design_time_packages()
+    {
+        var references = typeof(PaymentsDbContext).Assembly.GetReferencedAssemblies().Select(a => a.Name).ToList();
+
+        Assert.Contains("Microsoft.EntityFrameworkCore.Relational", references);
+        Assert.DoesNotContain(references, r => r!.StartsWith("Microsoft.EntityFrameworkCore.Design", StringComparison.Ordinal));
+        Assert.DoesNotContain(references, r => r!.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
+    }
+
     private static async Task<List<string>> QueryStringsAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
