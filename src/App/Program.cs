@@ -1,18 +1,21 @@
 using PaymentFunctions.App.Hosting;
 using PaymentFunctions.App.Management;
 using PaymentFunctions.App.Operations;
+using PaymentFunctions.App.Payments;
 using PaymentFunctions.App.Samples;
 using PaymentFunctions.App.Security;
 using PaymentFunctions.App.Triggers.Http;
 using PaymentFunctions.App.Triggers.Timer;
+using PaymentFunctions.Payments.Lifecycle;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFunctionsHost();
-await builder.AddDurableStoreAsync(tasks => tasks.AddSamples());
+await builder.AddDurableStoreAsync(tasks => tasks.AddSamples().AddPaymentLifecycle());
 builder.Services.AddFunctionKeys(builder.Configuration);
 builder.Services.AddTimerTriggers(builder.Configuration);
 builder.Services.AddSampleTimers(builder.Configuration);
 builder.AddOperations();
+builder.AddPayments();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -23,6 +26,7 @@ app.MapDurableTaskManagement();
 app.MapTimerAdministration();
 app.MapHttpStarter("/api/orchestrators/{functionName}/{instanceId?}").WithName("StartOrchestration");
 app.MapSampleStarters();
+app.MapPayments();
 await app.RunAsync();
 
 /// <summary>The host's entry point; public so tests can start it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>

@@ -1,0 +1,6 @@
+namespace PaymentFunctions.App.Payments.Api;
+
+/// <summary>The buyer in a creation request.</summary>
+/// <param name="Name">Name as shown on statements.</param>
+/// <param name="RefundClabe">Where refunds go (18 digits); without it a refund needs an operator.</param>
+public sealed record BuyerRequest(string? Name, string? RefundClabe);

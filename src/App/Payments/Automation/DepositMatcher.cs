@@ -1,0 +1,59 @@
+using PaymentFunctions.Banking.Clabes;
+using PaymentFunctions.Banking.Juno.Models;
+using PaymentFunctions.Payments.Lifecycle;
+using PaymentFunctions.Payments.Persistence;
+
+namespace PaymentFunctions.App.Payments.Automation;
+
+/// <summary>
+/// Matches a Juno ISSUANCE (an MXN deposit that minted MXNB) to the payment awaiting exactly that amount on that
+/// deposit CLABE, claims it atomically and tells the payment's orchestration. The deposit-detection timer and the
+/// Juno webhook both come here, so a deposit funds one payment whichever sees it first.
+/// </summary>
+public sealed partial class DepositMatcher(PaymentStore store, PaymentOrchestrations orchestrations, ILogger<DepositMatcher> logger)
+{
+    /// <summary>Matches <paramref name="transaction"/>; safe to repeat for the same transaction.</summary>
+    public async Task<DepositMatch> MatchAsync(JunoTransaction transaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        if (transaction is not { TransactionType: JunoTransactionType.Issuance, SummaryStatus: JunoTransactionStatus.Complete, Details.ReceiverClabe: { Length: > 0 } clabe })
+        {
+            return new DepositMatch(DepositMatchOutcome.Ignored);
+        }
+
+        foreach (var candidate in await store.FindAwaitingDepositAsync(clabe, transaction.Amount, cancellationToken))
+        {
+            // The claim decides: another matcher (webhook or another instance) may have taken this payment or deposit.
+            if (await store.ClaimDepositAsync(candidate.Id, transaction.Id, cancellationToken))
+            {
+                LogMatched(logger, transaction.Id, candidate.Id, ClabeMask.Mask(clabe)!);
+                await this.RaiseAsync(candidate.Id, transaction, cancellationToken);
+                return new DepositMatch(DepositMatchOutcome.Matched, candidate.Id);
+            }
+        }
+
+        if (await store.FindByDepositTransactionAsync(transaction.Id, cancellationToken) is not { } claimed)
+        {
+            return new DepositMatch(DepositMatchOutcome.Unmatched);
+        }
+
+        // Claimed earlier; if the host stopped between the claim and the event, the orchestration still waits.
+        if (await orchestrations.IsAwaitingDepositAsync(claimed.Id, cancellationToken))
+        {
+            LogReraised(logger, transaction.Id, claimed.Id);
+            await this.RaiseAsync(claimed.Id, transaction, cancellationToken);
+            return new DepositMatch(DepositMatchOutcome.Reraised, claimed.Id);
+        }
+
+        return new DepositMatch(DepositMatchOutcome.AlreadyMatched, claimed.Id);
+    }
+
+    private Task<bool> RaiseAsync(string paymentId, JunoTransaction transaction, CancellationToken cancellationToken) =>
+        orchestrations.RaiseAsync(paymentId, PaymentEvents.DepositMatched, new DepositMatched(transaction.Id, transaction.Amount), cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deposit {TransactionId} into {Clabe} funds payment {PaymentId}")]
+    private static partial void LogMatched(ILogger logger, string transactionId, string paymentId, string clabe);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deposit {TransactionId} was claimed by payment {PaymentId} but its orchestration still waits; raising the event again")]
+    private static partial void LogReraised(ILogger logger, string transactionId, string paymentId);
+}

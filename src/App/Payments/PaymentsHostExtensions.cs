@@ -1,0 +1,124 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PaymentFunctions.App.Hosting;
+using PaymentFunctions.App.Payments.Api;
+using PaymentFunctions.App.Payments.Automation;
+using PaymentFunctions.App.Security;
+using PaymentFunctions.App.Triggers.Timer;
+using PaymentFunctions.Banking.Juno;
+using PaymentFunctions.Banking.Juno.Webhooks;
+using PaymentFunctions.Payments.Chain;
+using PaymentFunctions.Payments.Persistence;
+
+namespace PaymentFunctions.App.Payments;
+
+/// <summary>Puts the escrow payments into the host: services, the schema migration, the timers and the HTTP API.</summary>
+public static class PaymentsHostExtensions
+{
+    /// <summary>
+    /// Registers payments when <c>Chain:RpcUrl</c> is set: the payment store on <c>ConnectionStrings:Payments</c>
+    /// (else the durable store's database), the chain, the Juno client and webhook receiver, the schema migration
+    /// (before any other hosted service) and the four automation timers. Without it nothing is registered and the
+    /// endpoints answer 503. The lifecycle's orchestrator and activities are registered with the engine by
+    /// <c>AddDurableStoreAsync(tasks =&gt; tasks.AddPaymentLifecycle())</c>.
+    /// </summary>
+    public static WebApplicationBuilder AddPayments(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+        var enabled = !string.IsNullOrWhiteSpace(configuration[$"{PaymentChainOptions.SectionName}:{nameof(PaymentChainOptions.RpcUrl)}"]);
+        services.AddSingleton(new PaymentsFeature(enabled));
+        var section = configuration.GetSection(PaymentsOptions.SectionName);
+        services.Configure<PaymentsOptions>(section);
+        if (!enabled)
+        {
+            return builder;
+        }
+
+        var connectionString = ResolveConnectionString(configuration);
+        services.AddPaymentsDatabase(connectionString);
+        services.AddPaymentChain(configuration.GetSection(PaymentChainOptions.SectionName), connectionString);
+        services.AddJunoClient();
+        services.Configure<JunoOptions>(configuration.GetSection(JunoOptions.SectionName));
+        services.AddJunoWebhookReceiver(receiver => receiver.SharedSecret = section[nameof(PaymentsOptions.JunoWebhookSecret)] ?? "");
+
+        // Hosted services start in order; the schema must exist before the durable worker and the timers run.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, PaymentsStartup>());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<PaymentOrchestrations>();
+        services.AddSingleton<PaymentApi>();
+        services.AddSingleton<DepositMatcher>();
+        services.AddSingleton<IPaymentProcess, DepositDetection>();
+        services.AddSingleton<IPaymentProcess, CustodyReport>();
+        services.AddSingleton<IPaymentProcess, ChainSync>();
+        services.AddSingleton<IPaymentProcess, StuckDetection>();
+        services.AddSingleton<PaymentAutomation>();
+
+        var defaults = new PaymentsOptions();
+        AddProcessTimer(services, section, PaymentProcesses.Deposits, nameof(PaymentsOptions.DepositDetectionSchedule), defaults.DepositDetectionSchedule);
+        AddProcessTimer(services, section, PaymentProcesses.Custody, nameof(PaymentsOptions.CustodyReportSchedule), defaults.CustodyReportSchedule);
+        AddProcessTimer(services, section, PaymentProcesses.Sync, nameof(PaymentsOptions.ChainSyncSchedule), defaults.ChainSyncSchedule);
+        AddProcessTimer(services, section, PaymentProcesses.Stuck, nameof(PaymentsOptions.StuckDetectionSchedule), defaults.StuckDetectionSchedule);
+        return builder;
+    }
+
+    /// <summary>
+    /// Maps the payment API (<c>/api/payments</c>), the automation endpoints (<c>/api/automation</c>) and the Juno
+    /// webhook (<c>/api/webhooks/juno</c>), all at function-key level.
+    /// </summary>
+    public static IEndpointRouteBuilder MapPayments(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var api = endpoints.MapGroup("/api")
+            .RequireFunctionKey()
+            .AddEndpointFilter(async (context, next) =>
+                context.HttpContext.RequestServices.GetRequiredService<PaymentsFeature>().Enabled ? await next(context) : PaymentProblems.Disabled());
+
+        var payments = api.MapGroup("/payments").WithTags("Payments");
+        payments.MapPost("", Handler(context => Api(context).CreateAsync(context))).WithName("CreatePayment");
+        payments.MapGet("", Handler(context => Api(context).ListAsync(context))).WithName("ListPayments");
+        payments.MapGet("/{id}", (HttpContext context, string id) => Api(context).GetAsync(context, id)).WithName("GetPayment");
+        payments.MapPost("/{id}/approve", (HttpContext context, string id) => Api(context).ApproveAsync(context, id)).WithName("ApprovePayment");
+        foreach (var action in PaymentAction.All)
+        {
+            payments.MapPost($"/{{id}}/{action.Route}", (HttpContext context, string id) => Api(context).ActAsync(context, id, action));
+        }
+
+        var automation = api.MapGroup("/automation").WithTags("Payment automation");
+        automation.MapGet("/status", Handler(AutomationEndpoints.StatusAsync)).WithName("PaymentAutomationStatus");
+        automation.MapPost("/trigger", Handler(AutomationEndpoints.TriggerAsync)).WithName("TriggerPaymentProcess");
+        api.MapPost("/webhooks/juno", Handler(AutomationEndpoints.JunoWebhookAsync)).WithTags("Webhooks").WithName("JunoWebhook");
+        return endpoints;
+    }
+
+    private static PaymentApi Api(HttpContext context) => context.RequestServices.GetRequiredService<PaymentApi>();
+
+    // As a Delegate the handler's IResult is written to the response; as a RequestDelegate it would be dropped.
+    private static Delegate Handler(Func<HttpContext, Task<IResult>> handler) => handler;
+
+    private static void AddProcessTimer(IServiceCollection services, IConfiguration section, string process, string setting, string defaultSchedule)
+    {
+        var schedule = section[setting] is { Length: > 0 } configured ? configured : defaultSchedule;
+        services.AddTimerTrigger(
+            PaymentProcesses.TimerName(process),
+            schedule,
+            (context, cancellationToken) => context.Services.GetRequiredService<PaymentAutomation>().RunAsync(process, "timer", cancellationToken));
+    }
+
+    /// <summary><c>ConnectionStrings:Payments</c>, else the connection the durable store is configured with.</summary>
+    private static string ResolveConnectionString(IConfiguration configuration)
+    {
+        if (configuration.GetConnectionString("Payments") is { Length: > 0 } payments)
+        {
+            return payments;
+        }
+
+        var hostOptions = configuration.GetSection(DurableTaskHostOptions.SectionPath).Get<DurableTaskHostOptions>() ?? new();
+        var name = hostOptions.StorageProvider.ConnectionStringName;
+        return configuration[name] is { Length: > 0 } value ? value
+            : configuration.GetConnectionString(name) is { Length: > 0 } named ? named
+            : throw new InvalidOperationException(
+                $"Payments need a database: set ConnectionStrings:Payments or the durable store's '{name}' connection string.");
+    }
+}
