@@ -35,7 +35,7 @@ public sealed partial class PaymentStore
         var hash = PaymentRequestHash.Compute(request);
         if (idempotencyKey is not null)
         {
-            var existing = await this.FindByIdempotencyKeyAsync(idempotencyKey, hash, ct).ConfigureAwait(false);
+            var existing = await this.FindRetriedAsync(idempotencyKey, hash, ct).ConfigureAwait(false);
             if (existing is not null)
             {
                 return new PaymentCreation(existing, false);
@@ -86,7 +86,7 @@ public sealed partial class PaymentStore
             catch (DbUpdateException ex) when (idempotencyKey is not null && PostgresErrors.IsUniqueViolation(ex, PaymentsModel.IdempotencyKeyIndex))
             {
                 // A concurrent request with the same key won the insert: answer as its retry would.
-                var winner = await this.FindByIdempotencyKeyAsync(idempotencyKey, hash, ct).ConfigureAwait(false);
+                var winner = await this.FindRetriedAsync(idempotencyKey, hash, ct).ConfigureAwait(false);
                 return new PaymentCreation(winner ?? throw new InvalidOperationException("The conflicting payment vanished.", ex), false);
             }
         }
@@ -206,33 +206,13 @@ public sealed partial class PaymentStore
         }, ct).ConfigureAwait(false);
     }
 
-    private async Task<Payment?> FindByIdempotencyKeyAsync(string idempotencyKey, string hash, CancellationToken ct)
+    /// <summary>The payment the key created, if any; throws when it was created from a different request.</summary>
+    private async Task<Payment?> FindRetriedAsync(string idempotencyKey, string hash, CancellationToken ct)
     {
-        string? id;
-        string? storedHash;
-        var context = await this.contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (context.ConfigureAwait(false))
-        {
-            var row = await context.Payments
-                .AsNoTracking()
-                .Where(p => p.IdempotencyKey == idempotencyKey)
-                .Select(p => new { p.Id, p.RequestHash })
-                .FirstOrDefaultAsync(ct)
-                .ConfigureAwait(false);
-            (id, storedHash) = (row?.Id, row?.RequestHash);
-        }
-
-        if (id is null)
-        {
-            return null;
-        }
-
-        if (!string.Equals(storedHash, hash, StringComparison.Ordinal))
-        {
-            throw new IdempotencyKeyReusedException(id);
-        }
-
-        return await this.FindAsync(id, ct).ConfigureAwait(false);
+        var existing = await this.FindByIdempotencyKeyAsync(idempotencyKey, ct).ConfigureAwait(false);
+        return existing is null || string.Equals(existing.RequestHash, hash, StringComparison.Ordinal)
+            ? existing
+            : throw new IdempotencyKeyReusedException(existing.Id);
     }
 
     private static void Validate(NewPayment request)
