@@ -38,7 +38,7 @@ internal static class DemoRun
         payment = await PaymentWatch.FollowAsync(run.Api, payment, LifecycleTimeout, cancellationToken);
         lifecycle.Stop();
         await DemoSummary.PrintAsync(run, payment, lifecycle.Elapsed, total.Elapsed, cancellationToken);
-        if (!payment.IsTerminal)
+        if (!payment.IsAtRest)
         {
             AnsiConsole.MarkupLineInterpolated($"[red]The payment was still {payment.Status} after {LifecycleTimeout.TotalMinutes:0} minutes; see {Path.Combine(".localstack", "app.log")}.[/]");
         }

@@ -63,6 +63,9 @@ public sealed class LocalRun : IAsyncDisposable
             progress.Report($"app ready at {app.BaseAddress} (pid {app.ProcessId})");
             var seller = await stack.RegisterBankAccountAsync(DemoParties.SellerClabe, DemoParties.SellerName, cancellationToken).ConfigureAwait(false);
             progress.Report($"seller '{DemoParties.SellerName}' registered at Juno with CLABE {DemoParties.SellerClabe}");
+
+            // A refund (a compensation path) pays the buyer back to a registered account too.
+            await stack.RegisterBankAccountAsync(DemoParties.BuyerRefundClabe, DemoParties.BuyerName, cancellationToken).ConfigureAwait(false);
             return new LocalRun(stack, app, seller, language);
         }
         catch

@@ -22,6 +22,9 @@ public sealed record PaymentSnapshot(
     /// <summary>True when the payment will not move any more (completed, expired, refunded or failed).</summary>
     public bool IsTerminal => TerminalStatuses.Contains(Status);
 
+    /// <summary>True when nothing moves the payment without an operator: terminal, or funds on hold.</summary>
+    public bool IsAtRest => IsTerminal || Status == "OnHold";
+
     /// <summary>When the first timeline entry of <paramref name="kind"/> happened, or null.</summary>
     public DateTimeOffset? FirstAt(string kind) =>
         Timeline?.FirstOrDefault(e => string.Equals(e.Kind, kind, StringComparison.Ordinal))?.OccurredAt;

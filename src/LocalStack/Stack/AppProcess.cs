@@ -24,6 +24,7 @@ public sealed class AppProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly AppProcessOutput _output;
     private readonly AppProcessOptions _options;
+    private readonly AppProcessIdentityEndpoint? _identity;
     private readonly SocketsHttpHandler _handler = new() { PooledConnectionLifetime = TimeSpan.FromMinutes(1) };
     private int _disposed;
 
@@ -39,11 +40,12 @@ public sealed class AppProcess : IAsyncDisposable
         };
     }
 
-    private AppProcess(Process process, AppProcessOutput output, AppProcessOptions options, Uri baseAddress)
+    private AppProcess(Process process, AppProcessOutput output, AppProcessOptions options, AppProcessIdentityEndpoint? identity, Uri baseAddress)
     {
         _process = process;
         _output = output;
         _options = options;
+        _identity = identity;
         BaseAddress = baseAddress;
     }
 
@@ -77,14 +79,25 @@ public sealed class AppProcess : IAsyncDisposable
             var port = pickPort ? FreeTcpPort.Next() : options.Url.Port;
             var baseAddress = new UriBuilder(options.Url) { Port = port, Path = "/" }.Uri;
             var output = new AppProcessOutput(options.LogPath, options.Output);
-            var process = Launch(assembly, baseAddress, options, output);
-            var app = new AppProcess(process, output, options, baseAddress);
+            var identity = options.ManagedIdentity ? AppProcessIdentityEndpoint.Start() : null;
+            AppProcess app;
+            try
+            {
+                app = new AppProcess(Launch(assembly, baseAddress, options, identity, output), output, options, identity, baseAddress);
+            }
+            catch
+            {
+                identity?.Dispose();
+                output.Dispose();
+                throw;
+            }
+
             try
             {
                 await app.WaitUntilReadyAsync(cancellationToken).ConfigureAwait(false);
                 return app;
             }
-            catch (AppProcessException) when (pickPort && attempt < StartAttempts && process.HasExited
+            catch (AppProcessException) when (pickPort && attempt < StartAttempts && app.HasExited
                 && output.Tail().Contains("address already in use", StringComparison.OrdinalIgnoreCase))
             {
                 // Someone took the free port between probing and binding: try another one.
@@ -168,13 +181,14 @@ public sealed class AppProcess : IAsyncDisposable
         Running.TryRemove(_process.Id, out _);
         _process.Dispose();
         _output.Dispose();
+        _identity?.Dispose();
         _handler.Dispose();
     }
 
     /// <inheritdoc />
     public override string ToString() => $"AppProcess({BaseAddress}, pid {_process.Id.ToString(CultureInfo.InvariantCulture)})";
 
-    private static Process Launch(string assembly, Uri baseAddress, AppProcessOptions options, AppProcessOutput output)
+    private static Process Launch(string assembly, Uri baseAddress, AppProcessOptions options, AppProcessIdentityEndpoint? identity, AppProcessOutput output)
     {
         var start = new ProcessStartInfo(AppProcessLocator.DotnetHost)
         {
@@ -194,6 +208,11 @@ public sealed class AppProcess : IAsyncDisposable
         foreach (var (key, value) in options.Settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        foreach (var (name, value) in identity?.Environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         if (options.FunctionKey is { } functionKey)

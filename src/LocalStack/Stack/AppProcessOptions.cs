@@ -43,6 +43,12 @@ public sealed record AppProcessOptions
     /// <summary>Receives each line the app prints (stderr lines start with <c>stderr: </c>); called from pool threads.</summary>
     public Action<string>? Output { get; init; }
 
+    /// <summary>
+    /// Serve the app a local managed identity endpoint (App Service's <c>IDENTITY_ENDPOINT</c> protocol), so its
+    /// production credential chain gets tokens for the Key Vault emulator without any local-only code in the app.
+    /// </summary>
+    public bool ManagedIdentity { get; init; }
+
     /// <summary>Folder the app runs in; it finds host.json at or above it. Null: the current directory.</summary>
     public string? WorkingDirectory { get; init; }
 
@@ -65,6 +71,7 @@ public sealed record AppProcessOptions
             {
                 ["DurableStoreConnection"] = stack.Postgres,
             },
+            ManagedIdentity = true,
         };
     }
 }
