@@ -56,9 +56,9 @@ public sealed partial class PaymentOrchestrations(DurableTaskClient client, ILog
         }
     }
 
-    /// <summary>The payment's orchestration status, or null when it has no instance.</summary>
+    /// <summary>The payment's orchestration status with its custom status (the lifecycle step), or null when it has no instance.</summary>
     public Task<OrchestrationMetadata?> GetAsync(string paymentId, CancellationToken cancellationToken) =>
-        client.GetInstanceAsync(PaymentLifecycleInput.InstanceIdFor(paymentId), cancellation: cancellationToken);
+        client.GetInstanceAsync(PaymentLifecycleInput.InstanceIdFor(paymentId), getInputsAndOutputs: true, cancellationToken);
 
     /// <summary>True while the orchestration is running and still waits for its deposit.</summary>
     public async Task<bool> IsAwaitingDepositAsync(string paymentId, CancellationToken cancellationToken)
