@@ -71,6 +71,82 @@ public sealed class PaymentAutomationTests(PaymentsAppFixture fixture) : IClassF
         Assert.Null(stored.DepositTransactionId);
     }
 
+    [Fact]
+    public async Task A_deposit_claimed_but_never_signalled_is_signalled_again_by_the_next_pass()
+    {
+        var payment = await fixture.CreateAsync(1820.00m);
+        var id = payment.GetProperty("id").GetString()!;
+        await fixture.WaitForPaymentAsync(id, v => Step(v) == "awaiting-deposit");
+        var deposit = fixture.Stack.Juno.SimulateSpeiDeposit(Clabe.Parse(payment.GetProperty("depositClabe").GetString()), Mxn.Of(1820.00m));
+
+        // As if the host stopped between the claim and the event.
+        Assert.True(await fixture.Store.ClaimDepositAsync(id, deposit.Id, CancellationToken.None));
+        var result = await (await this.TriggerAsync("deposits")).ReadJsonAsync();
+
+        Assert.Equal(1, result.GetProperty("counts").GetProperty("reraised").GetInt32());
+        await fixture.WaitForPaymentAsync(id, v => Step(v) is not (null or "awaiting-deposit"));
+    }
+
+    [Fact]
+    public async Task Sync_records_drift_once_when_the_chain_does_not_know_the_escrow()
+    {
+        var id = (await fixture.CreateAsync()).GetProperty("id").GetString()!;
+        var escrowId = Random.Shared.Next(100_000, 900_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await fixture.Store.SaveEscrowAsync(
+            new Escrow
+            {
+                PaymentId = id,
+                OnChainId = escrowId,
+                ContractAddress = fixture.Stack.Deployment.Escrow.ToString(),
+                PayerAddress = fixture.Stack.BridgeAddress.ToString(),
+                PayeeAddress = fixture.Stack.PlatformDepositAddress.ToString(),
+                AmountBaseUnits = 1_500_000_000,
+                ApproveTransactionHash = "0x01",
+                CreateTransactionHash = "0x02",
+                Status = EscrowStatus.Funded,
+            },
+            CancellationToken.None);
+
+        var first = await (await this.TriggerAsync("sync")).ReadJsonAsync();
+        await this.TriggerAsync("sync");
+
+        Assert.True(first.GetProperty("counts").GetProperty("drifted").GetInt32() >= 1);
+        var drift = Assert.Single((await fixture.Store.FindAsync(id, CancellationToken.None))!.Timeline, e => e.Kind == TimelineEventKind.ChainDrift);
+        Assert.Equal("Missing", drift.Data[TimelineData.Status]);
+        Assert.Equal(escrowId, drift.Data[TimelineData.EscrowId]);
+    }
+
+    [Fact]
+    public async Task Stuck_detection_flags_an_idle_payment_once_an_hour_without_counting_it_as_progress()
+    {
+        var id = (await fixture.CreateAsync()).GetProperty("id").GetString()!;
+        var before = (await fixture.Store.FindAsync(id, CancellationToken.None))!;
+        var hourBefore = DateTimeOffset.UtcNow.ToString("yyyyMMddHH", System.Globalization.CultureInfo.InvariantCulture);
+
+        var first = await (await this.TriggerAsync("stuck")).ReadJsonAsync();
+        await this.TriggerAsync("stuck");
+        var hourAfter = DateTimeOffset.UtcNow.ToString("yyyyMMddHH", System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.True(first.GetProperty("counts").GetProperty("stuck").GetInt32() >= 1);
+        var after = (await fixture.Store.FindAsync(id, CancellationToken.None))!;
+        Assert.Equal(hourBefore == hourAfter ? 1 : 2, after.Timeline.Count(e => e.Kind == TimelineEventKind.Stuck));
+        Assert.Equal(before.UpdatedAt, after.UpdatedAt);
+        var english = await (await this.client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/payments/{id}") { Headers = { { "Accept-Language", "en" } } })).ReadJsonAsync();
+        Assert.Contains(english.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("text").GetString()!.StartsWith("The payment has made no progress since", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Custody_report_counts_payments_in_custody_past_their_custody_end()
+    {
+        var response = await this.client.PostAsJsonAsync("/api/payments", fixture.Body(change: b => b.Remove("custodyEnd")));
+        var id = (await response.ReadJsonAsync()).GetProperty("payment").GetProperty("id").GetString()!;
+        await fixture.Store.SetStatusAsync(id, PaymentStatus.InCustody, null, CancellationToken.None);
+
+        var result = await (await this.TriggerAsync("custody")).ReadJsonAsync();
+
+        Assert.True(result.GetProperty("counts").GetProperty("overdue").GetInt32() >= 1);
+    }
+
     [Theory]
     [InlineData("custody", "overdue")]
     [InlineData("sync", "drifted")]

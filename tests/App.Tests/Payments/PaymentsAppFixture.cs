@@ -50,6 +50,9 @@ public class PaymentsAppFixture : IAsyncLifetime
         this.App.Settings["Payments:Approvers:alice"] = AliceKey;
         this.App.Settings["Payments:Approvers:bob"] = BobKey;
         this.App.Settings["Payments:JunoWebhookSecret"] = WebhookSecret;
+
+        // Any payment idle for a millisecond counts as stuck, so the stuck process has something to flag on demand.
+        this.App.Settings["Payments:StuckAfter"] = "00:00:00.001";
         foreach (var schedule in (string[])["DepositDetectionSchedule", "CustodyReportSchedule", "ChainSyncSchedule", "StuckDetectionSchedule"])
         {
             this.App.Settings[$"Payments:{schedule}"] = Yearly;
