@@ -29,6 +29,9 @@ internal static class ApiGuide
             curl -s -H 'x-functions-key: {{key}}' {{api}}/api/automation/status
             curl -s -H 'x-functions-key: {{key}}' '{{api}}/api/payments?limit=10'
             """;
-        AnsiConsole.Write(new Panel(new Text(text)).Header("[bold]Try the API[/]").Border(BoxBorder.Rounded));
+        AnsiConsole.Write(new Rule("[bold]try the API[/]").LeftJustified());
+
+        // Plain lines, not a panel: the commands must copy and paste without borders or wrapping.
+        Console.Out.WriteLine(text);
     }
 }

@@ -61,6 +61,8 @@ internal static class DemoRun
             progress.Report("stopping the app and the stack");
         }
 
+        await run.DisposeAsync();
+        progress.Report("stopped");
         return succeeded ? 0 : 1;
     }
 }

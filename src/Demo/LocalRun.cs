@@ -85,7 +85,7 @@ public sealed class LocalRun : IAsyncDisposable
         (await Token.BalanceOfAsync(Stack.Deployment.Escrow, cancellationToken).ConfigureAwait(false),
          await Token.BalanceOfAsync(Stack.BridgeAddress, cancellationToken).ConfigureAwait(false));
 
-    /// <summary>Stops the app (SIGTERM, so it finishes what it is doing) and then the stack.</summary>
+    /// <summary>Stops the app (SIGTERM, so it finishes what it is doing) and then the stack; calling it again does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using Npgsql;
+using PaymentFunctions.Banking.Amounts;
+using PaymentFunctions.Banking.Clabes;
 using PaymentFunctions.LocalStack.Stack;
 
 namespace PaymentFunctions.LocalStack.Tests.Stack;
@@ -68,6 +70,65 @@ public sealed class AppProcessTests : IAsyncLifetime
         {
             File.Delete(log);
         }
+    }
+
+    [Fact]
+    public async Task The_app_signs_with_the_vault_key_through_its_own_credential_chain_and_completes_a_payment()
+    {
+        await using var app = await AppProcess.StartAsync(AppProcessOptions.ForStack(_stack) with { FunctionKey = FunctionKey }, CancellationToken.None);
+        using var client = app.CreateClient();
+
+        // The seller's CLABE must be a registered payout destination; no custody, so nothing waits.
+        var seller = Clabe.Create("012", "180", "55501234567");
+        await _stack.RegisterBankAccountAsync(seller, "Vendedor");
+        using var created = await client.PostAsJsonAsync(new Uri("/api/payments", UriKind.Relative), new
+        {
+            amount = 150.00m,
+            buyer = new { name = "Comprador" },
+            seller = new { name = "Vendedor", clabe = seller.Value },
+            deadline = DateTimeOffset.UtcNow.AddHours(1),
+        });
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var payment = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("payment");
+        var id = payment.GetProperty("id").GetString()!;
+        _stack.Juno.SimulateSpeiDeposit(Clabe.Parse(payment.GetProperty("depositClabe").GetString()), Mxn.Of(150.00m));
+        using var trigger = await client.PostAsJsonAsync(new Uri("/api/automation/trigger", UriKind.Relative), new { process = "deposits" });
+        Assert.Equal(HttpStatusCode.OK, trigger.StatusCode);
+
+        // Withdrawing to the bridge and creating the escrow need the bridge key's signatures from the vault, which the
+        // app's DefaultAzureCredential can only get from the managed identity endpoint AppProcess serves it.
+        JsonElement view;
+        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        do
+        {
+            await Task.Delay(200, patience.Token);
+            view = await client.GetFromJsonAsync<JsonElement>(new Uri($"/api/payments/{id}", UriKind.Relative), patience.Token);
+        }
+        while (view.GetProperty("status").GetString() is not ("Completed" or "Failed" or "OnHold" or "Refunded" or "Expired"));
+
+        Assert.Equal("Completed", view.GetProperty("status").GetString());
+        Assert.StartsWith("0x", view.GetProperty("escrow").GetProperty("createTx").GetString());
+    }
+
+    [Fact]
+    public async Task The_managed_identity_endpoint_hands_tokens_only_to_callers_with_its_header()
+    {
+        using var identity = AppProcessIdentityEndpoint.Start();
+        using var http = new HttpClient();
+        var tokenUri = new Uri(identity.Endpoint, "?api-version=2019-08-01&resource=https://vault.azure.net");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync(tokenUri)).StatusCode);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, tokenUri);
+        request.Headers.Add("X-IDENTITY-HEADER", identity.Secret);
+        using var response = await http.SendAsync(request);
+        var token = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(string.IsNullOrEmpty(token.GetProperty("access_token").GetString()));
+        Assert.Equal("https://vault.azure.net", token.GetProperty("resource").GetString());
+        Assert.True(long.Parse(token.GetProperty("expires_on").GetString()!, System.Globalization.CultureInfo.InvariantCulture) > DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        Assert.Equal(identity.Endpoint.ToString(), identity.Environment["IDENTITY_ENDPOINT"]);
+        Assert.Equal(identity.Secret, identity.Environment["IDENTITY_HEADER"]);
     }
 
     [Fact]
