@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PaymentFunctions.Banking.Clabes;
+using PaymentFunctions.LocalStack.Juno;
 
 namespace PaymentFunctions.App.Tests.Payments;
 
@@ -75,6 +76,25 @@ public sealed class PaymentApiTests(PaymentsAppFixture fixture) : IClassFixture<
         var stored = await fixture.Store.FindAsync(id, CancellationToken.None);
         Assert.Equal(fixture.SellerAccountId, stored!.SellerBankAccountId);
         Assert.Equal(deposit.Value, stored.DepositClabe);
+    }
+
+    [Fact]
+    public async Task A_juno_outage_while_getting_the_deposit_clabe_is_a_503_and_creates_nothing()
+    {
+        var paymentsBefore = (await fixture.Store.ListAsync(null, 1000, CancellationToken.None)).Count;
+        fixture.Stack.Juno.SetFault(ClabesPath, new JunoFault { ErrorRate = 1.0 });
+        try
+        {
+            var response = await this.client.PostAsJsonAsync("/api/payments", fixture.Body());
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(paymentsBefore, (await fixture.Store.ListAsync(null, 1000, CancellationToken.None)).Count);
+        }
+        finally
+        {
+            fixture.Stack.Juno.ClearFaults();
+        }
     }
 
     [Fact]

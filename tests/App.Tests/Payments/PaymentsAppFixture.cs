@@ -51,6 +51,10 @@ public class PaymentsAppFixture : IAsyncLifetime
         this.App.Settings["Payments:Approvers:bob"] = BobKey;
         this.App.Settings["Payments:JunoWebhookSecret"] = WebhookSecret;
 
+        // Injected Juno outages fail fast instead of after the production retry schedule.
+        this.App.Settings["Juno:MaxRetries"] = "1";
+        this.App.Settings["Juno:RetryBaseDelay"] = "00:00:00.050";
+
         // Any payment idle for a millisecond counts as stuck, so the stuck process has something to flag on demand.
         this.App.Settings["Payments:StuckAfter"] = "00:00:00.001";
         foreach (var schedule in (string[])["DepositDetectionSchedule", "CustodyReportSchedule", "ChainSyncSchedule", "StuckDetectionSchedule"])

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using PaymentFunctions.App.Management;
 using PaymentFunctions.App.Security;
 using PaymentFunctions.Banking.Juno;
+using PaymentFunctions.Banking.Juno.Models;
 using PaymentFunctions.Payments.Domain;
 using PaymentFunctions.Payments.Lifecycle;
 using PaymentFunctions.Payments.Persistence;
@@ -49,7 +50,16 @@ internal sealed partial class PaymentApi(
         string? sellerAccountId = null;
         if (!errors.ContainsKey("seller.clabe"))
         {
-            var accounts = await juno.ListBankAccountsAsync(ct);
+            IReadOnlyList<JunoBankAccount> accounts;
+            try
+            {
+                accounts = await juno.ListBankAccountsAsync(ct);
+            }
+            catch (Exception ex) when (IsJunoOutage(ex, ct))
+            {
+                return JunoUnavailable(ex);
+            }
+
             sellerAccountId = accounts.FirstOrDefault(a => a.Clabe == request!.Seller!.Clabe)?.Id;
             if (sellerAccountId is null)
             {
@@ -69,7 +79,16 @@ internal sealed partial class PaymentApi(
             return await this.ReplayAsync(context, earlier, terms, hasCustody);
         }
 
-        var depositClabe = await juno.CreateClabeAsync(ct);
+        JunoClabe depositClabe;
+        try
+        {
+            depositClabe = await juno.CreateClabeAsync(ct);
+        }
+        catch (Exception ex) when (IsJunoOutage(ex, ct))
+        {
+            return JunoUnavailable(ex);
+        }
+
         PaymentCreation creation;
         try
         {
@@ -209,6 +228,15 @@ internal sealed partial class PaymentApi(
         return Results.Accepted($"/api/payments/{id}", await this.ViewAsync(context, payment));
     }
 
+    private static bool IsJunoOutage(Exception ex, CancellationToken ct) =>
+        ex is JunoApiException or HttpRequestException || (ex is OperationCanceledException && !ct.IsCancellationRequested);
+
+    private IResult JunoUnavailable(Exception ex)
+    {
+        LogJunoUnavailable(logger, ex.GetType().Name);
+        return PaymentProblems.Unavailable("Juno is unavailable.", "Juno did not answer as expected, so nothing was created; retry with the same Idempotency-Key.");
+    }
+
     /// <summary>The payment's creation terms; a custody end absent or already past means no custody (it ends now).</summary>
     private NewPayment Terms(CreatePaymentRequest request, string sellerAccountId, DateTimeOffset now)
     {
@@ -255,6 +283,9 @@ internal sealed partial class PaymentApi(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created payment {PaymentId} for {AmountMxn} MXN ({RequiredApprovals} approvals required)")]
     private static partial void LogCreated(ILogger logger, string paymentId, decimal amountMxn, int requiredApprovals);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Payment creation refused: Juno failed ({Error})")]
+    private static partial void LogJunoUnavailable(ILogger logger, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Approver} approved payment {PaymentId} ({Count} of {Required})")]
     private static partial void LogApproved(ILogger logger, string paymentId, string approver, int count, int required);
