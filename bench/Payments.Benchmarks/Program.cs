@@ -32,10 +32,10 @@ try
 {
     await using var run = await LocalRun.StartAsync(new Uri("http://127.0.0.1:0"), "en", folder.FullName, progress, cancel.Token);
     progress.Report("warm-up: one payment through the whole lifecycle");
-    await LifecycleBenchmark.WarmUpAsync(run, progress, cancel.Token);
+    var lonePayment = await LifecycleBenchmark.WarmUpAsync(run, progress, cancel.Token);
     progress.Report($"measuring {arguments.Count} payments");
     var result = await LifecycleBenchmark.RunAsync(run, arguments.Count, progress, cancel.Token);
-    ResultTable.Print(result, string.Create(
+    ResultTable.Print(result, lonePayment, string.Create(
         CultureInfo.InvariantCulture,
         $"Machine: {Environment.ProcessorCount} cores, load average {load} at start; app log in {Path.Combine(folder.FullName, "app.log")}."));
     return 0;

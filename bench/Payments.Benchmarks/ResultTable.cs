@@ -9,7 +9,7 @@ internal static class ResultTable
     /// <summary>The goal from the issue: 99 % of payments paid out within 2 s of their deposit being matched.</summary>
     private static readonly TimeSpan P99Goal = TimeSpan.FromSeconds(2);
 
-    public static void Print(LifecycleResult result, string machine)
+    public static void Print(LifecycleResult result, TimeSpan? lonePayment, string machine)
     {
         var p99 = Durations.Percentile(result.DepositToPayout, 99);
         var table = new Table().Border(TableBorder.Rounded).Title("[bold]Payment lifecycle, deposit matched → payout settled[/]")
@@ -27,6 +27,7 @@ internal static class ResultTable
         table.AddRow("p95", Seconds(Durations.Percentile(result.DepositToPayout, 95)), "", "");
         table.AddRow("p99", Seconds(p99), "< 2 s", result.DepositToPayout.Count > 0 && p99 < P99Goal ? "[green]yes[/]" : "[red]no[/]");
         table.AddRow("max", Seconds(result.DepositToPayout.Count > 0 ? result.DepositToPayout[^1] : TimeSpan.Zero), "", "");
+        table.AddRow("One payment alone (warm-up)", lonePayment is { } alone ? Seconds(alone) : "did not complete", "", "");
         AnsiConsole.Write(table);
 
         var steps = new Table().Border(TableBorder.Simple).Title("where the time goes (consecutive timeline entries)")

@@ -57,8 +57,17 @@ public sealed class LocalRun : IAsyncDisposable
             var log = Path.Combine(dataDirectory, "app.log");
             File.Delete(log);
             progress.Report($"starting the app on {url.GetLeftPart(UriPartial.Authority)} (log: {Path.GetRelativePath(Directory.GetCurrentDirectory(), log)})");
+            var options = AppProcessOptions.ForStack(stack);
             app = await AppProcess.StartAsync(
-                AppProcessOptions.ForStack(stack) with { Url = url, FunctionKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), LogPath = log },
+                options with
+                {
+                    Url = url,
+                    FunctionKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+                    LogPath = log,
+
+                    // host.json logs every SQL command at Information; in a local run that buries what matters and costs CPU.
+                    Settings = new Dictionary<string, string>(options.Settings) { ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning" },
+                },
                 cancellationToken).ConfigureAwait(false);
             progress.Report($"app ready at {app.BaseAddress} (pid {app.ProcessId})");
             var seller = await stack.RegisterBankAccountAsync(DemoParties.SellerClabe, DemoParties.SellerName, cancellationToken).ConfigureAwait(false);
