@@ -41,16 +41,10 @@ internal static class LifecycleBenchmark
         progress.Report($"deposit detection: {detection.Summary}");
         var finished = await WaitForAllAsync(run, payments, progress, cancellationToken).ConfigureAwait(false);
 
-        var latencies = new List<TimeSpan>();
-        var lastEnd = triggeredAt;
-        foreach (var payment in finished)
-        {
-            if (DepositToPayout(payment) is { } latency && End(payment) is { } end)
-            {
-                latencies.Add(latency);
-                lastEnd = end > lastEnd ? end : lastEnd;
-            }
-        }
+        var latencies = finished.Select(DepositToPayout).OfType<TimeSpan>().ToList();
+
+        // The batch ends when its last payment came to rest, however it ended.
+        var lastEnd = finished.SelectMany(p => p.Timeline ?? []).Select(e => e.OccurredAt).Append(triggeredAt).Max();
 
         latencies.Sort();
         return new LifecycleResult(

@@ -4,7 +4,7 @@ namespace PaymentFunctions.Payments.Benchmarks;
 /// <param name="Count">Payments in the batch.</param>
 /// <param name="Completed">How many reached Completed.</param>
 /// <param name="Statuses">Final status → count (to show anything that did not complete).</param>
-/// <param name="Wall">From the deposit-detection trigger to the last payout settled.</param>
+/// <param name="Wall">From the deposit-detection trigger to the last payment coming to rest (its last timeline entry).</param>
 /// <param name="DepositToPayout">Each completed payment's DepositMatched → PayoutSettled, sorted.</param>
 /// <param name="Gaps">Where the time goes, step by step, in timeline order.</param>
 internal sealed record LifecycleResult(
@@ -15,6 +15,6 @@ internal sealed record LifecycleResult(
     IReadOnlyList<TimeSpan> DepositToPayout,
     IReadOnlyList<StepGap> Gaps)
 {
-    /// <summary>Completed lifecycles per second over the whole batch.</summary>
+    /// <summary>Completed lifecycles (seller paid) per second over the whole batch.</summary>
     public double LifecyclesPerSecond => Wall > TimeSpan.Zero ? Completed / Wall.TotalSeconds : 0;
 }

@@ -21,8 +21,8 @@ internal static class ResultTable
             table.AddRow("Other final statuses", Markup.Escape(string.Join(", ", result.Statuses.Where(s => s.Key != "Completed").Select(s => $"{s.Key} {s.Value}"))), "", "");
         }
 
-        table.AddRow("Wall time (trigger → last payout)", Seconds(result.Wall), "", "");
-        table.AddRow("Lifecycles/s", result.LifecyclesPerSecond.ToString("0.00", CultureInfo.InvariantCulture), "", "");
+        table.AddRow("Wall time (trigger → last payment at rest)", Seconds(result.Wall), "", "");
+        table.AddRow("Completed lifecycles/s", result.LifecyclesPerSecond.ToString("0.00", CultureInfo.InvariantCulture), "", "");
         table.AddRow("p50", Seconds(Durations.Percentile(result.DepositToPayout, 50)), "", "");
         table.AddRow("p95", Seconds(Durations.Percentile(result.DepositToPayout, 95)), "", "");
         table.AddRow("p99", Seconds(p99), "< 2 s", result.DepositToPayout.Count > 0 && p99 < P99Goal ? "[green]yes[/]" : "[red]no[/]");
