@@ -75,20 +75,55 @@ public static class PaymentsHostExtensions
             .AddEndpointFilter(async (context, next) =>
                 context.HttpContext.RequestServices.GetRequiredService<PaymentsFeature>().Enabled ? await next(context) : PaymentProblems.Disabled());
 
-        var payments = api.MapGroup("/payments").WithTags("Payments");
-        payments.MapPost("", Handler(context => Api(context).CreateAsync(context))).WithName("CreatePayment");
-        payments.MapGet("", Handler(context => Api(context).ListAsync(context))).WithName("ListPayments");
-        payments.MapGet("/{id}", (HttpContext context, string id) => Api(context).GetAsync(context, id)).WithName("GetPayment");
-        payments.MapPost("/{id}/approve", (HttpContext context, string id) => Api(context).ApproveAsync(context, id)).WithName("ApprovePayment");
+        var payments = api.MapGroup("/payments").WithTags("Payments").ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        payments.MapPost("", Handler(context => Api(context).CreateAsync(context)))
+            .WithName("CreatePayment")
+            .Accepts<CreatePaymentRequest>("application/json")
+            .Produces<CreatedPaymentResponse>(StatusCodes.Status201Created)
+            .Produces<CreatedPaymentResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        payments.MapGet("", Handler(context => Api(context).ListAsync(context)))
+            .WithName("ListPayments")
+            .Produces<List<PaymentView>>()
+            .ProducesValidationProblem();
+        payments.MapGet("/{id}", (HttpContext context, string id) => Api(context).GetAsync(context, id))
+            .WithName("GetPayment")
+            .Produces<PaymentView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        payments.MapPost("/{id}/approve", (HttpContext context, string id) => Api(context).ApproveAsync(context, id))
+            .WithName("ApprovePayment")
+            .Produces<ApprovalResponse>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         foreach (var action in PaymentAction.All)
         {
-            payments.MapPost($"/{{id}}/{action.Route}", (HttpContext context, string id) => Api(context).ActAsync(context, id, action));
+            payments.MapPost($"/{{id}}/{action.Route}", (HttpContext context, string id) => Api(context).ActAsync(context, id, action))
+                .Accepts<OperatorActionRequest>("application/json")
+                .Produces<PaymentView>(StatusCodes.Status202Accepted)
+                .ProducesValidationProblem()
+                .ProducesProblem(StatusCodes.Status404NotFound)
+                .ProducesProblem(StatusCodes.Status409Conflict);
         }
 
-        var automation = api.MapGroup("/automation").WithTags("Payment automation");
-        automation.MapGet("/status", Handler(AutomationEndpoints.StatusAsync)).WithName("PaymentAutomationStatus");
-        automation.MapPost("/trigger", Handler(AutomationEndpoints.TriggerAsync)).WithName("TriggerPaymentProcess");
-        api.MapPost("/webhooks/juno", Handler(AutomationEndpoints.JunoWebhookAsync)).WithTags("Webhooks").WithName("JunoWebhook");
+        var automation = api.MapGroup("/automation").WithTags("Payment automation").ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        automation.MapGet("/status", Handler(AutomationEndpoints.StatusAsync))
+            .WithName("PaymentAutomationStatus")
+            .Produces<List<AutomationStatus>>();
+        automation.MapPost("/trigger", Handler(AutomationEndpoints.TriggerAsync))
+            .WithName("TriggerPaymentProcess")
+            .Accepts<AutomationTriggerRequest>("application/json")
+            .Produces<AutomationRun>()
+            .ProducesValidationProblem();
+        api.MapPost("/webhooks/juno", Handler(AutomationEndpoints.JunoWebhookAsync))
+            .WithTags("Webhooks")
+            .WithName("JunoWebhook")
+            .Produces<JunoWebhookResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return endpoints;
     }
 

@@ -171,6 +171,19 @@ public sealed class PaymentAutomationTests(PaymentsAppFixture fixture) : IClassF
         Assert.True((await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty("process", out _));
     }
 
+    [Fact]
+    public async Task The_openapi_document_describes_the_payment_routes()
+    {
+        var document = await (await fixture.App.CreateClient().GetAsync("/openapi/v1.json")).ReadJsonAsync();
+
+        var paths = document.GetProperty("paths");
+        Assert.True(paths.GetProperty("/api/payments").TryGetProperty("post", out var create));
+        Assert.True(create.GetProperty("responses").TryGetProperty("201", out _));
+        Assert.True(paths.TryGetProperty("/api/payments/{id}/approve", out _));
+        Assert.True(paths.TryGetProperty("/api/automation/trigger", out _));
+        Assert.True(paths.TryGetProperty("/api/webhooks/juno", out _));
+    }
+
     private static string? Step(JsonElement view) =>
         view.GetProperty("orchestration") is { ValueKind: JsonValueKind.Object } o && o.GetProperty("customStatus") is { ValueKind: JsonValueKind.Object } s
             ? s.GetProperty("step").GetString()
