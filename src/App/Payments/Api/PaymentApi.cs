@@ -101,8 +101,9 @@ internal sealed partial class PaymentApi(
             return await this.ReplayAsync(context, winner, terms, hasCustody);
         }
 
+        // Inserted: start it even if the caller goes away now, or the payment would wait for a retry to begin.
         var payment = creation.Payment;
-        var instanceId = await orchestrations.EnsureStartedAsync(payment, options.Value.Lifecycle, ct);
+        var instanceId = await orchestrations.EnsureStartedAsync(payment, options.Value.Lifecycle, CancellationToken.None);
         LogCreated(logger, payment.Id, payment.AmountMxn, payment.RequiredApprovals);
         var body = await this.CreatedBodyAsync(context, payment, instanceId);
         return creation.Created ? Results.Created($"/api/payments/{payment.Id}", body) : Results.Ok(body);

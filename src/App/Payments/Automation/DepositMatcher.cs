@@ -26,8 +26,9 @@ public sealed partial class DepositMatcher(PaymentStore store, PaymentOrchestrat
             // The claim decides: another matcher (webhook or another instance) may have taken this payment or deposit.
             if (await store.ClaimDepositAsync(candidate.Id, transaction.Id, cancellationToken))
             {
+                // Claimed: signal even if the caller goes away now (a lost signal waits for the next timer pass).
                 LogMatched(logger, transaction.Id, candidate.Id, ClabeMask.Mask(clabe)!);
-                await this.RaiseAsync(candidate.Id, transaction, cancellationToken);
+                await this.RaiseAsync(candidate.Id, transaction, CancellationToken.None);
                 return new DepositMatch(DepositMatchOutcome.Matched, candidate.Id);
             }
         }
