@@ -36,10 +36,14 @@ internal static class LifecycleBenchmark
         var payments = await CreateAndDepositAsync(run, count, cancellationToken).ConfigureAwait(false);
         progress.Report($"{count} payments created and deposited in {creating.Elapsed.TotalSeconds:0.0} s");
 
+        var cpu = new CpuMeter(run.App.ProcessId);
+        var clock = Stopwatch.StartNew();
+        cpu.Start();
         var triggeredAt = DateTimeOffset.UtcNow;
         var detection = await run.Api.TriggerAsync("deposits", cancellationToken).ConfigureAwait(false);
         progress.Report($"deposit detection: {detection.Summary}");
         var finished = await WaitForAllAsync(run, payments, progress, cancellationToken).ConfigureAwait(false);
+        var cpuUse = cpu.Stop(clock.Elapsed);
 
         var latencies = finished.Select(DepositToPayout).OfType<TimeSpan>().ToList();
 
@@ -53,7 +57,8 @@ internal static class LifecycleBenchmark
             finished.GroupBy(p => p.Status).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
             lastEnd - triggeredAt,
             latencies,
-            Gaps(finished));
+            Gaps(finished),
+            cpuUse);
     }
 
     private static DateTimeOffset? End(PaymentSnapshot payment) => payment.FirstAt("PayoutSettled") ?? payment.FirstAt("Completed");

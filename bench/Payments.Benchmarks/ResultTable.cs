@@ -28,6 +28,7 @@ internal static class ResultTable
         table.AddRow("p99", Seconds(p99), "< 2 s", result.DepositToPayout.Count > 0 && p99 < P99Goal ? "[green]yes[/]" : "[red]no[/]");
         table.AddRow("max", Seconds(result.DepositToPayout.Count > 0 ? result.DepositToPayout[^1] : TimeSpan.Zero), "", "");
         table.AddRow("One payment alone (warm-up)", lonePayment is { } alone ? Seconds(alone) : "did not complete", "", "");
+        table.AddRow("CPU, cores: app / simulator+vault / machine", string.Create(CultureInfo.InvariantCulture, $"{result.Cpu.App:0.00} / {result.Cpu.Benchmark:0.00} / {result.Cpu.Machine:0.00}"), "", "");
         AnsiConsole.Write(table);
 
         var steps = new Table().Border(TableBorder.Simple).Title("where the time goes (consecutive timeline entries)")

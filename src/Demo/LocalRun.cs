@@ -45,8 +45,15 @@ public sealed class LocalRun : IAsyncDisposable
     /// <param name="language">Language of timeline texts (<c>es</c>, <c>en</c>).</param>
     /// <param name="dataDirectory">Folder for the database cluster and the app's log (<c>app.log</c>).</param>
     /// <param name="progress">One line per step.</param>
+    /// <param name="settings">App settings on top of the stack's (e.g. the benchmark's worker concurrency); may be null.</param>
     /// <param name="cancellationToken">Cancels the start; what was started is stopped again.</param>
-    public static async Task<LocalRun> StartAsync(Uri url, string language, string dataDirectory, IProgress<string> progress, CancellationToken cancellationToken)
+    public static async Task<LocalRun> StartAsync(
+        Uri url,
+        string language,
+        string dataDirectory,
+        IProgress<string> progress,
+        IReadOnlyDictionary<string, string>? settings,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(progress);
         Directory.CreateDirectory(dataDirectory);
@@ -58,15 +65,23 @@ public sealed class LocalRun : IAsyncDisposable
             File.Delete(log);
             progress.Report($"starting the app on {url.GetLeftPart(UriPartial.Authority)} (log: {Path.GetRelativePath(Directory.GetCurrentDirectory(), log)})");
             var options = AppProcessOptions.ForStack(stack);
+            var appSettings = new Dictionary<string, string>(options.Settings, StringComparer.OrdinalIgnoreCase)
+            {
+                // host.json logs every SQL command at Information; in a local run that buries what matters and costs CPU.
+                ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+            };
+            foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+            {
+                appSettings[name] = value;
+            }
+
             app = await AppProcess.StartAsync(
                 options with
                 {
                     Url = url,
                     FunctionKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
                     LogPath = log,
-
-                    // host.json logs every SQL command at Information; in a local run that buries what matters and costs CPU.
-                    Settings = new Dictionary<string, string>(options.Settings) { ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning" },
+                    Settings = appSettings,
                 },
                 cancellationToken).ConfigureAwait(false);
             progress.Report($"app ready at {app.BaseAddress} (pid {app.ProcessId})");
