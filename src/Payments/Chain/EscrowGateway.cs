@@ -34,6 +34,8 @@ public sealed partial class EscrowGateway
     private readonly PaymentChainOptions _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private static readonly BigInteger UnlimitedAllowance = BigInteger.Pow(2, 256) - 1;
+
     private readonly Address _token;
     private readonly Address _escrow;
     private readonly Address _payee;
@@ -122,7 +124,16 @@ public sealed partial class EscrowGateway
             return await ExistingFundingAsync(stepKey, existing, bridge, cancellationToken).ConfigureAwait(false);
         }
 
-        var approve = await SendAsync(stepKey, "approve", _token, Erc20.EncodeApprove(_escrow, amount), cancellationToken).ConfigureAwait(false);
+        // One allowance serves every payment from the bridge: approving each payment's own amount would let concurrent
+        // payments overwrite each other's allowance between approve and createEscrow. An unlimited allowance is never
+        // decreased by transferFrom, so it is set once (again by any step that finds it short).
+        var approveHash = "";
+        var allowance = (BigInteger)(await _rpc.CallAsync(_token, Erc20.AllowanceFunction, [bridge, _escrow], cancellationToken: cancellationToken).ConfigureAwait(false))[0]!;
+        if (allowance < amount)
+        {
+            approveHash = (await SendAsync(stepKey, "approve", _token, Erc20.EncodeApprove(_escrow, UnlimitedAllowance), cancellationToken).ConfigureAwait(false)).TransactionHash;
+        }
+
         var createData = await CreateEscrowDataAsync(stepKey, paymentIdHash, amount, custodyEnd, cancellationToken).ConfigureAwait(false);
         TransactionOutcome create;
         try
@@ -144,7 +155,7 @@ public sealed partial class EscrowGateway
                 new InvalidOperationException("The createEscrow receipt holds no EscrowCreated event."));
         var escrowId = created.Get<BigInteger>("escrowId");
         Log.EscrowFunded(_logger, paymentId, escrowId, amount, create.TransactionHash);
-        return new EscrowFunding(escrowId, _escrow, created.Get<Address>("payer"), created.Get<Address>("payee"), approve.TransactionHash, create.TransactionHash);
+        return new EscrowFunding(escrowId, _escrow, created.Get<Address>("payer"), created.Get<Address>("payee"), approveHash, create.TransactionHash);
     }
 
     /// <summary>Pays a funded escrow to the payee (<c>release</c>); returns the transaction hash.</summary>

@@ -142,13 +142,30 @@ public sealed class EscrowGatewayTests(EscrowChainFixture chain) : IClassFixture
         var nonceBefore = await chain.Stack.Anvil.Rpc.GetTransactionCountAsync(chain.Stack.BridgeAddress, BlockParameter.Latest);
 
         var first = await Gateway.FundEscrowAsync(step, paymentId, 99 * Mxnb, DateTimeOffset.UtcNow.AddDays(3));
+        var nonceAfterFirst = await chain.Stack.Anvil.Rpc.GetTransactionCountAsync(chain.Stack.BridgeAddress, BlockParameter.Latest);
         var second = await Gateway.FundEscrowAsync(step, paymentId, 99 * Mxnb, DateTimeOffset.UtcNow.AddDays(3));
 
         Assert.Equal(first, second);
         var after = await chain.BalancesAsync();
         Assert.Equal(before.Bridge - (99 * Mxnb), after.Bridge);
         Assert.Equal(before.Escrow + (99 * Mxnb), after.Escrow);
-        Assert.Equal(nonceBefore + 2, await chain.Stack.Anvil.Rpc.GetTransactionCountAsync(chain.Stack.BridgeAddress, BlockParameter.Latest));
+
+        // createEscrow, plus an approve only when the standing allowance was not set yet; the second run sends nothing.
+        Assert.InRange(nonceAfterFirst - nonceBefore, BigInteger.One, new BigInteger(2));
+        Assert.Equal(nonceAfterFirst, await chain.Stack.Anvil.Rpc.GetTransactionCountAsync(chain.Stack.BridgeAddress, BlockParameter.Latest));
+    }
+
+    [Fact]
+    public async Task Payments_funded_concurrently_from_the_bridge_all_get_their_escrow()
+    {
+        // Per-payment approvals would overwrite each other between approve and createEscrow; the standing allowance cannot.
+        var before = await chain.BalancesAsync();
+        var ids = Enumerable.Range(0, 6).Select(_ => NewPaymentId()).ToList();
+
+        var fundings = await Task.WhenAll(ids.Select((id, i) => Gateway.FundEscrowAsync(Step(id, 3), id, (10 + i) * Mxnb, DateTimeOffset.UtcNow.AddDays(1))));
+
+        Assert.Equal(6, fundings.Select(f => f.EscrowId).Distinct().Count());
+        Assert.Equal(before.Escrow + (75 * Mxnb), (await chain.BalancesAsync()).Escrow);
     }
 
     [Fact]
@@ -173,6 +190,9 @@ public sealed class EscrowGatewayTests(EscrowChainFixture chain) : IClassFixture
     [Fact]
     public async Task A_funding_step_stopped_after_sending_createEscrow_finishes_that_transaction_when_retried()
     {
+        // Another payment first, so the bridge's standing allowance is set and the run under test sends only createEscrow.
+        var earlier = NewPaymentId();
+        await Gateway.FundEscrowAsync(Step(earlier, 3), earlier, 1 * Mxnb, DateTimeOffset.UtcNow.AddDays(1));
         var paymentId = NewPaymentId();
         var step = Step(paymentId, 3);
         var before = await chain.BalancesAsync();
@@ -180,11 +200,9 @@ public sealed class EscrowGatewayTests(EscrowChainFixture chain) : IClassFixture
         await anvil.SetAutomineAsync(false);
         try
         {
-            // The first run sends approve, then createEscrow, and "crashes" while createEscrow waits in the pool.
+            // The first run sends createEscrow and "crashes" while it waits in the pool.
             using var crash = new CancellationTokenSource();
             var first = Gateway.FundEscrowAsync(step, paymentId, 44 * Mxnb, DateTimeOffset.UnixEpoch, crash.Token);
-            await WaitUntilPooledAsync();
-            await anvil.MineAsync();
             await WaitUntilPooledAsync();
             await crash.CancelAsync();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
@@ -315,9 +333,10 @@ public sealed class EscrowGatewayTests(EscrowChainFixture chain) : IClassFixture
     {
         var rpc = chain.Stack.Anvil.Rpc;
         var bridge = chain.Stack.BridgeAddress;
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (await rpc.GetTransactionCountAsync(bridge, BlockParameter.Pending) == await rpc.GetTransactionCountAsync(bridge, BlockParameter.Latest))
         {
-            await Task.Delay(20);
+            await Task.Delay(20, patience.Token);
         }
     }
 
