@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using PaymentFunctions.Banking.Juno;
 using PaymentFunctions.Banking.Juno.Models;
 using PaymentFunctions.Durable;
 using PaymentFunctions.Payments.Chain;
@@ -30,9 +31,12 @@ internal sealed partial class PaymentLifecycleRun
         this.stepRetry = TaskOptions.FromRetryPolicy(
             new RetryPolicy(input.Policy.StepAttempts, input.Policy.StepRetryInterval, backoffCoefficient: 2.0)
             {
-                Handle = static ex => ex is not TaskFailedException failed || !failed.FailureDetails.IsCausedBy<EscrowTransactionFailedException>(),
+                Handle = static ex => ex is not TaskFailedException failed || !IsPermanent(failed),
             });
     }
+
+    private PaymentStatus status = PaymentStatus.AwaitingDeposit;
+    private int holds;
 
     private string PaymentId => this.input.PaymentId;
 
@@ -351,7 +355,19 @@ internal sealed partial class PaymentLifecycleRun
     {
         this.Progress("on-hold", 7);
         LogHeld(this.logger, this.PaymentId, reason);
-        await this.RecordAsync($"hold-{key}", PaymentStatus.OnHold, TimelineEventKind.OnHold, new Dictionary<string, string> { [TimelineData.Reason] = reason });
+        try
+        {
+            await this.context.CallActivityAsync<bool>(
+                nameof(RecordProgress),
+                new ProgressUpdate(this.PaymentId, $"hold-{key}", this.Amount, PaymentStatus.OnHold, TimelineEventKind.OnHold, new Dictionary<string, string> { [TimelineData.Reason] = reason }),
+                this.stepRetry);
+        }
+        catch (TaskFailedException ex)
+        {
+            // The database may be what failed; the hold still waits for the operator, who sees it in the log.
+            LogHoldNotRecorded(this.logger, this.PaymentId, ex.FailureDetails.ErrorMessage);
+        }
+
         var resumed = await this.context.WaitForExternalEvent<OperatorAction>(PaymentEvents.Resume);
         await this.RecordAsync($"resumed-{key}", resumeAs, TimelineEventKind.Resumed, Actor(resumed));
     }
@@ -379,15 +395,39 @@ internal sealed partial class PaymentLifecycleRun
         }
     }
 
-    private Task RecordAsync(
+    private async Task RecordAsync(
         string key,
         PaymentStatus? status = null,
         TimelineEventKind? kind = null,
         IReadOnlyDictionary<string, string>? data = null,
-        IReadOnlyList<LedgerMovement>? movements = null) =>
-        this.CallAsync<bool>(nameof(RecordProgress), new ProgressUpdate(this.PaymentId, key, this.Amount, status, kind, data, movements));
+        IReadOnlyList<LedgerMovement>? movements = null)
+    {
+        await this.CallAsync<bool>(nameof(RecordProgress), new ProgressUpdate(this.PaymentId, key, this.Amount, status, kind, data, movements));
+        this.status = status ?? this.status;
+    }
 
-    private Task<T> CallAsync<T>(string activity, object input) => this.context.CallActivityAsync<T>(activity, input, this.stepRetry);
+    /// <summary>
+    /// Calls an activity with retries. A permanent failure (a revert, a refusal by Juno) goes to the caller, which
+    /// compensates; retries exhausted on a transient one hold the payment for an operator and try again on resume,
+    /// so an outage never leaves money halfway with nobody told.
+    /// </summary>
+    private async Task<T> CallAsync<T>(string activity, object input)
+    {
+        while (true)
+        {
+            try
+            {
+                return await this.context.CallActivityAsync<T>(activity, input, this.stepRetry);
+            }
+            catch (TaskFailedException ex) when (!IsPermanent(ex))
+            {
+                await this.HoldAsync($"{activity}-{++this.holds}", $"{activity}: {ex.FailureDetails.ErrorMessage}", this.status);
+            }
+        }
+    }
+
+    private static bool IsPermanent(TaskFailedException failure) =>
+        failure.FailureDetails.IsCausedBy<EscrowTransactionFailedException>() || failure.FailureDetails.IsCausedBy<JunoApiException>();
 
     private void Progress(string step, int number) => this.context.SetCustomStatus(new LifecycleProgress(step, number));
 
@@ -415,4 +455,7 @@ internal sealed partial class PaymentLifecycleRun
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Payment {PaymentId} is on hold for an operator: {Reason}")]
     private static partial void LogHeld(ILogger logger, string paymentId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Payment {PaymentId} is on hold but the hold could not be recorded: {Reason}")]
+    private static partial void LogHoldNotRecorded(ILogger logger, string paymentId, string reason);
 }
