@@ -7,8 +7,13 @@ internal sealed class StackDatabase : IAsyncDisposable
 {
     private const string DatabaseName = "payments";
 
+    // The app opens several pools on this database (payments, chain, durable store); bounded pools queue under a
+    // burst instead of exhausting the server's max_connections, which a shared test server splits among stacks.
+    private const int MaxPoolSize = 25;
+
     private StackDatabase(string connectionString, PostgresCluster? cluster)
     {
+        connectionString = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = MaxPoolSize }.ConnectionString;
         ConnectionString = connectionString;
         Cluster = cluster;
     }
