@@ -44,6 +44,9 @@ public sealed class TransactionManager
     private readonly TimeProvider _time;
     private long _chainId;
 
+    /// <summary>Polls in a row that must see the nonce mined without our receipt before it counts as a conflict.</summary>
+    private const int ConflictSightingsRequired = 5;
+
     /// <summary>Creates a manager.</summary>
     /// <param name="rpc">The node to send through.</param>
     /// <param name="dataSource">The database holding nonces and transactions (shared by all processes sending from the same accounts).</param>
@@ -230,6 +233,7 @@ public sealed class TransactionManager
             record = record with { Status = TransactionStatus.Sent };
         }
 
+        var conflictSightings = 0;
         while (true)
         {
             // The nonce is read before the receipts: a mined nonce without any of our receipts then really means a foreign transaction.
@@ -256,6 +260,14 @@ public sealed class TransactionManager
                 if (reloaded.Attempts.Count > record.Attempts.Count)
                 {
                     record = reloaded with { Status = TransactionStatus.Sent };
+                    continue;
+                }
+
+                // A node under load can count a mined nonce a moment before it serves that block's receipts, so a
+                // conflict is only believed once it has been seen on several polls in a row.
+                if (++conflictSightings < ConflictSightingsRequired)
+                {
+                    await Task.Delay(_options.PollInterval, _time, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
