@@ -125,7 +125,20 @@ public sealed class LifecycleFixture : IAsyncLifetime
     public async Task<PaymentOutcome> CompletionAsync(TestPayment payment, TimeSpan? within = null)
     {
         using var timeout = new CancellationTokenSource(within ?? TimeSpan.FromMinutes(2));
-        var metadata = await this.Client.WaitForInstanceCompletionAsync(payment.InstanceId, getInputsAndOutputs: true, timeout.Token);
+        OrchestrationMetadata metadata;
+        try
+        {
+            metadata = await this.Client.WaitForInstanceCompletionAsync(payment.InstanceId, getInputsAndOutputs: true, timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            var current = await this.Client.GetInstanceAsync(payment.InstanceId, getInputsAndOutputs: true);
+            var saved = await this.Store.FindAsync(payment.Id, CancellationToken.None);
+            var last = saved?.Timeline.LastOrDefault();
+            throw new TimeoutException(
+                $"{payment.InstanceId} did not finish: {current?.RuntimeStatus} at {current?.SerializedCustomStatus}; payment {saved?.Status}, last timeline {last?.Kind} {string.Join(",", last?.Data ?? [])}");
+        }
+
         Assert.True(metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{payment.InstanceId} ended {metadata.RuntimeStatus}: {metadata.FailureDetails}");
         return metadata.ReadOutputAs<PaymentOutcome>()!;
     }

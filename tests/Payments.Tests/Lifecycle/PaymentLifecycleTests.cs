@@ -197,6 +197,20 @@ public sealed class PaymentLifecycleTests(LifecycleFixture stack) : IClassFixtur
         await this.AssertEscrowEmptyAsync();
     }
 
+    [Fact]
+    public async Task A_hundred_payments_started_together_all_complete_each_paid_once()
+    {
+        var payments = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => stack.StartPaymentAsync(100m + i)));
+        await Task.WhenAll(payments.Select(stack.DepositAsync));
+
+        var outcomes = await Task.WhenAll(payments.Select(p => stack.CompletionAsync(p, TimeSpan.FromMinutes(5))));
+
+        Assert.All(outcomes, o => Assert.Equal(PaymentStatus.Completed, o.Status));
+        Assert.All(payments, p => Assert.Equal(p.Amount, Assert.Single(stack.SettledPayoutsTo(p.SellerAccountId)).Amount));
+        Assert.Equal(100, outcomes.Select(o => o.EscrowId).Distinct().Count());
+        await this.AssertEscrowEmptyAsync();
+    }
+
     private async Task AssertEscrowEmptyAsync() =>
         Assert.Equal(0, await stack.Token.BalanceOfAsync(stack.Stack.Deployment.Escrow));
 
