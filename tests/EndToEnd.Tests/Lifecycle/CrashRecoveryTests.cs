@@ -1,8 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Numerics;
-using System.Text.Json;
-using PaymentFunctions.Banking.Amounts;
 using PaymentFunctions.Banking.Clabes;
 using PaymentFunctions.Banking.Juno.Models;
 using PaymentFunctions.Ethereum.Abi;
@@ -45,29 +41,17 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         await using (var first = await AppProcess.StartAsync(options, CancellationToken.None))
         {
             using var client = first.CreateClient();
-            using var created = await client.PostAsJsonAsync(new Uri("/api/payments", UriKind.Relative), new
-            {
-                amount = 640.25m,
-                buyer = new { name = "Comprador" },
-                seller = new { name = "Vendedora", clabe = seller.Value },
-                deadline = DateTimeOffset.UtcNow.AddHours(1),
-            });
-            Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-            var payment = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("payment");
-            id = payment.GetProperty("id").GetString()!;
-            this.stack.Juno.SimulateSpeiDeposit(Clabe.Parse(payment.GetProperty("depositClabe").GetString()), Mxn.Of(640.25m));
-            using var trigger = await client.PostAsJsonAsync(new Uri("/api/automation/trigger", UriKind.Relative), new { process = "deposits" });
-            Assert.Equal(HttpStatusCode.OK, trigger.StatusCode);
+            id = await client.PayAsync(this.stack, 640.25m, seller);
 
             // Kill it while money is on the move: after the deposit was claimed, before the payout settled.
-            killedAt = await WaitForStatusAsync(client, id, s => s is not "AwaitingDeposit");
+            killedAt = await client.WaitForStatusAsync(id, s => s is not "AwaitingDeposit");
             await first.KillAsync();
         }
 
         Assert.DoesNotContain(killedAt, Terminal);
         await using var second = await AppProcess.StartAsync(options, CancellationToken.None);
         using var restarted = second.CreateClient();
-        var final = await WaitForStatusAsync(restarted, id, s => Terminal.Contains(s) || s == "OnHold");
+        var final = await restarted.WaitForStatusAsync(id, s => Terminal.Contains(s) || s == "OnHold");
 
         Assert.Equal("Completed", final);
         var lastEscrowId = (BigInteger)(await this.stack.Anvil.Rpc.CallAsync(
@@ -78,21 +62,5 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         var payout = Assert.Single(payouts);
         Assert.Equal(JunoTransactionStatus.Complete, payout.SummaryStatus);
         Assert.Equal(640.25m, payout.Amount);
-    }
-
-    private static async Task<string> WaitForStatusAsync(HttpClient client, string id, Func<string, bool> reached)
-    {
-        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        while (true)
-        {
-            var view = await client.GetFromJsonAsync<JsonElement>(new Uri($"/api/payments/{id}", UriKind.Relative), patience.Token);
-            var status = view.GetProperty("status").GetString()!;
-            if (reached(status))
-            {
-                return status;
-            }
-
-            await Task.Delay(50, patience.Token);
-        }
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using PaymentFunctions.Banking.Amounts;
 using PaymentFunctions.Banking.Clabes;
 using PaymentFunctions.Banking.Juno.Models;
 using PaymentFunctions.LocalStack.Juno;
@@ -12,6 +11,8 @@ namespace PaymentFunctions.EndToEnd.Tests.Lifecycle;
 public sealed class OperatorApiTests(OperatorFixture fixture) : IClassFixture<OperatorFixture>
 {
     private static readonly string[] AtRest = ["Completed", "Failed", "Refunded", "Expired", "OnHold", "AwaitingApproval"];
+    private static readonly string[] Settled = ["Completed", "Failed", "Refunded", "OnHold"];
+    private static readonly string[] Final = ["Completed", "Failed", "Refunded"];
 
     [Fact]
     public async Task A_returned_payout_is_held_and_paid_once_after_an_operator_resumes_it_through_the_api()
@@ -23,8 +24,8 @@ public sealed class OperatorApiTests(OperatorFixture fixture) : IClassFixture<Op
         string id;
         try
         {
-            id = await this.PayAsync(client, 880.00m, seller);
-            Assert.Equal("OnHold", await WaitForAsync(client, id, AtRest));
+            id = await client.PayAsync(fixture.Stack, 880.00m, seller);
+            Assert.Equal("OnHold", await client.WaitForStatusAsync(id, AtRest.Contains));
             Assert.Equal(2, this.PayoutsTo(account.Id).Count(t => t.SummaryStatus == JunoTransactionStatus.Failed));
         }
         finally
@@ -37,7 +38,7 @@ public sealed class OperatorApiTests(OperatorFixture fixture) : IClassFixture<Op
             Assert.Equal(HttpStatusCode.Accepted, resume.StatusCode);
         }
 
-        Assert.Equal("Completed", await WaitForAsync(client, id, ["Completed", "Failed", "Refunded"]));
+        Assert.Equal("Completed", await client.WaitForStatusAsync(id, Final.Contains));
         var paid = Assert.Single(this.PayoutsTo(account.Id), t => t.SummaryStatus == JunoTransactionStatus.Complete);
         Assert.Equal(880.00m, paid.Amount);
     }
@@ -48,35 +49,18 @@ public sealed class OperatorApiTests(OperatorFixture fixture) : IClassFixture<Op
         using var client = fixture.App.CreateClient();
         var seller = Clabe.Create("012", "180", "55501230002");
         var account = await fixture.Stack.RegisterBankAccountAsync(seller, "Vendedor");
-        var id = await this.PayAsync(client, 2_500.00m, seller);
-        Assert.Equal("AwaitingApproval", await WaitForAsync(client, id, AtRest));
+        var id = await client.PayAsync(fixture.Stack, 2_500.00m, seller);
+        Assert.Equal("AwaitingApproval", await client.WaitForStatusAsync(id, AtRest.Contains));
 
         Assert.Equal(HttpStatusCode.OK, await ApproveAsync(client, id, OperatorFixture.AnaKey));
         Assert.Equal(HttpStatusCode.Conflict, await ApproveAsync(client, id, OperatorFixture.AnaKey));
         Assert.Empty(this.PayoutsTo(account.Id));
         Assert.Equal(HttpStatusCode.OK, await ApproveAsync(client, id, OperatorFixture.LuisKey));
 
-        Assert.Equal("Completed", await WaitForAsync(client, id, ["Completed", "Failed", "Refunded", "OnHold"]));
+        Assert.Equal("Completed", await client.WaitForStatusAsync(id, Settled.Contains));
         var view = await client.GetFromJsonAsync<JsonElement>(new Uri($"/api/payments/{id}", UriKind.Relative));
         Assert.Equal(["ana", "luis"], view.GetProperty("approvals").EnumerateArray().Select(a => a.GetProperty("approver").GetString()).Order());
         Assert.Equal(2_500.00m, Assert.Single(this.PayoutsTo(account.Id)).Amount);
-    }
-
-    private async Task<string> PayAsync(HttpClient client, decimal amount, Clabe seller)
-    {
-        using var created = await client.PostAsJsonAsync(new Uri("/api/payments", UriKind.Relative), new
-        {
-            amount,
-            buyer = new { name = "Comprador" },
-            seller = new { name = "Vendedora", clabe = seller.Value },
-            deadline = DateTimeOffset.UtcNow.AddHours(1),
-        });
-        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        var payment = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("payment");
-        fixture.Stack.Juno.SimulateSpeiDeposit(Clabe.Parse(payment.GetProperty("depositClabe").GetString()), Mxn.Of(amount));
-        using var trigger = await client.PostAsJsonAsync(new Uri("/api/automation/trigger", UriKind.Relative), new { process = "deposits" });
-        Assert.Equal(HttpStatusCode.OK, trigger.StatusCode);
-        return payment.GetProperty("id").GetString()!;
     }
 
     private static async Task<HttpStatusCode> ApproveAsync(HttpClient client, string id, string approverKey)
@@ -85,22 +69,6 @@ public sealed class OperatorApiTests(OperatorFixture fixture) : IClassFixture<Op
         request.Headers.Add("x-approver-key", approverKey);
         using var response = await client.SendAsync(request);
         return response.StatusCode;
-    }
-
-    private static async Task<string> WaitForAsync(HttpClient client, string id, IReadOnlyCollection<string> statuses)
-    {
-        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        while (true)
-        {
-            var view = await client.GetFromJsonAsync<JsonElement>(new Uri($"/api/payments/{id}", UriKind.Relative), patience.Token);
-            var status = view.GetProperty("status").GetString()!;
-            if (statuses.Contains(status))
-            {
-                return status;
-            }
-
-            await Task.Delay(100, patience.Token);
-        }
     }
 
     private List<JunoTransaction> PayoutsTo(string bankAccountId) =>
