@@ -311,10 +311,10 @@ internal sealed partial class PaymentLifecycleRun
                     await this.context.CreateTimer(this.context.CurrentUtcDateTime + backoff, CancellationToken.None);
                 }
 
-                string payout;
+                PayoutRequested requested;
                 try
                 {
-                    payout = await this.CallAsync<string>(nameof(RequestPayout), new PayoutRequest(this.PaymentId, this.Amount, bankAccountId));
+                    requested = await this.CallAsync<PayoutRequested>(nameof(RequestPayout), new PayoutRequest(this.PaymentId, this.Amount, bankAccountId));
                 }
                 catch (TaskFailedException ex)
                 {
@@ -322,18 +322,30 @@ internal sealed partial class PaymentLifecycleRun
                     continue;
                 }
 
-                await this.RecordAsync($"{step}-sent", kind: refund ? TimelineEventKind.RefundSent : TimelineEventKind.PayoutSent, data: new Dictionary<string, string>
+                var payout = requested.TransactionId;
+                var sent = new Dictionary<string, string>
                 {
                     [TimelineData.TransactionId] = payout,
                     [TimelineData.AmountMxn] = FormatAmount(this.Amount),
-                });
+                };
+                if (requested.Clabe is { } clabe)
+                {
+                    sent[TimelineData.Clabe] = clabe;
+                }
+
+                if (requested.TrackingKey is { } trackingKey)
+                {
+                    sent[TimelineData.TrackingKey] = trackingKey;
+                }
+
+                await this.RecordAsync($"{step}-sent", kind: refund ? TimelineEventKind.RefundSent : TimelineEventKind.PayoutSent, data: sent);
                 var state = await this.AwaitJunoAsync(payout);
                 if (state.Status == JunoTransactionStatus.Complete)
                 {
                     await this.RecordAsync(
                         $"{step}-settled",
                         kind: refund ? null : TimelineEventKind.PayoutSettled,
-                        data: new Dictionary<string, string> { [TimelineData.TransactionId] = payout },
+                        data: new Dictionary<string, string> { [TimelineData.TransactionId] = payout, [TimelineData.AmountMxn] = FormatAmount(this.Amount) },
                         movements: [LedgerMovement.Redeemed, refund ? LedgerMovement.RefundedToBuyer : LedgerMovement.PaidOut]);
                     return payout;
                 }

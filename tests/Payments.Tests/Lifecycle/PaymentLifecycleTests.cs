@@ -5,6 +5,7 @@ using PaymentFunctions.Payments.Domain;
 using PaymentFunctions.Payments.Ledger;
 using PaymentFunctions.Payments.Lifecycle;
 using PaymentFunctions.Payments.Persistence;
+using PaymentFunctions.Payments.Timeline;
 
 namespace PaymentFunctions.Payments.Tests.Lifecycle;
 
@@ -37,6 +38,10 @@ public sealed class PaymentLifecycleTests(LifecycleFixture stack) : IClassFixtur
         await this.AssertLedgerAsync(payment, seller: 1_500.50m, buyer: -1_500.50m);
         Assert.Contains(saved.Timeline, e => e.Kind == TimelineEventKind.PayoutSettled);
         Assert.Equal(TimelineEventKind.Completed, saved.Timeline[^1].Kind);
+
+        // Every step recorded what its sentence needs: nothing renders as missing.
+        string[] missing = ["unspecified", "not given", "no reference", "no transaction", "without number", "Someone", "no reason given", "key none", "unknown state"];
+        Assert.All(saved.Timeline, e => Assert.DoesNotContain(missing, m => TimelineRenderer.Render(e, TimelineLanguage.English).Contains(m, StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -8,15 +8,15 @@ namespace PaymentFunctions.Payments.Lifecycle.Activities;
 /// <summary>
 /// Redeems MXNB at Juno with a SPEI payout to a registered bank account. The idempotency key comes from the step, so
 /// a retried activity finds the first redemption; a new payout attempt is a new step with a new key.
-/// Returns Juno's transaction id.
+/// Returns Juno's transaction with where it pays.
 /// </summary>
-public sealed class RequestPayout(IJunoClient juno) : TaskActivity<PayoutRequest, string>
+public sealed class RequestPayout(IJunoClient juno) : TaskActivity<PayoutRequest, PayoutRequested>
 {
     /// <inheritdoc />
-    public override async Task<string> RunAsync(TaskActivityContext context, PayoutRequest input)
+    public override async Task<PayoutRequested> RunAsync(TaskActivityContext context, PayoutRequest input)
     {
         var request = JunoRedemptionRequest.Create(Mxn.Of(input.AmountMxn), input.BankAccountId);
         var redemption = await juno.CreateRedemptionAsync(request, JunoIdempotencyKey.From(context.IdempotencyKey));
-        return redemption.Id;
+        return new PayoutRequested(redemption.Id, redemption.Details?.ReceiverClabe, redemption.Details?.TrackingKey);
     }
 }
