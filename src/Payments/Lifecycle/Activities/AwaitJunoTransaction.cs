@@ -10,12 +10,16 @@ namespace PaymentFunctions.Payments.Lifecycle.Activities;
 /// </summary>
 public sealed class AwaitJunoTransaction(IJunoClient juno, TimeProvider time) : TaskActivity<JunoTransactionWait, JunoTransactionState>
 {
-    internal static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(100);
+    // Quick at first, since most settlements take a moment, then slower, so many payments waiting at once do not
+    // spend the CPU asking Juno the same question.
+    private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan LongestPoll = TimeSpan.FromMilliseconds(500);
 
     /// <inheritdoc />
     public override async Task<JunoTransactionState> RunAsync(TaskActivityContext context, JunoTransactionWait input)
     {
         var giveUpAt = time.GetUtcNow() + input.Within;
+        var poll = FirstPoll;
         while (true)
         {
             var transaction = await juno.GetTransactionAsync(input.TransactionId);
@@ -25,7 +29,14 @@ public sealed class AwaitJunoTransaction(IJunoClient juno, TimeProvider time) : 
                 return state;
             }
 
-            await Task.Delay(PollEvery, time);
+            await Task.Delay(poll, time);
+            poll = NextPoll(poll);
         }
     }
+
+    /// <summary>The wait after <paramref name="poll"/>: half as long again, up to half a second.</summary>
+    internal static TimeSpan NextPoll(TimeSpan poll) => poll * 1.5 < LongestPoll ? poll * 1.5 : LongestPoll;
+
+    /// <summary>The first wait between polls.</summary>
+    internal static TimeSpan InitialPoll => FirstPoll;
 }

@@ -14,6 +14,7 @@ public sealed class AwaitPlatformCredit(IJunoClient juno, TimeProvider time) : T
     public override async Task<bool> RunAsync(TaskActivityContext context, PlatformCreditWait input)
     {
         var giveUpAt = time.GetUtcNow() + input.Within;
+        var poll = AwaitJunoTransaction.InitialPoll;
         // Filtering by the exact amount keeps the listing short however many deposits the platform has seen.
         var query = new JunoTransactionQuery
         {
@@ -44,7 +45,8 @@ public sealed class AwaitPlatformCredit(IJunoClient juno, TimeProvider time) : T
                 return false;
             }
 
-            await Task.Delay(AwaitJunoTransaction.PollEvery, time);
+            await Task.Delay(poll, time);
+            poll = AwaitJunoTransaction.NextPoll(poll);
         }
     }
 }
