@@ -60,11 +60,14 @@ public sealed partial class PaymentOrchestrations(DurableTaskClient client, ILog
     public Task<OrchestrationMetadata?> GetAsync(string paymentId, CancellationToken cancellationToken) =>
         client.GetInstanceAsync(PaymentLifecycleInput.InstanceIdFor(paymentId), getInputsAndOutputs: true, cancellationToken);
 
-    /// <summary>True while the orchestration is running and still waits for its deposit.</summary>
+    /// <summary>
+    /// True while the orchestration still waits for its deposit, or was never started (the host stopped between
+    /// inserting the payment and starting it).
+    /// </summary>
     public async Task<bool> IsAwaitingDepositAsync(string paymentId, CancellationToken cancellationToken)
     {
         var metadata = await this.GetAsync(paymentId, cancellationToken);
-        return metadata is { IsCompleted: false } && ReadStep(metadata) is null or AwaitingDepositStep;
+        return metadata is null || (!metadata.IsCompleted && ReadStep(metadata) is null or AwaitingDepositStep);
     }
 
     /// <summary>The lifecycle step from the custom status, or null before the first one is set.</summary>

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using PaymentFunctions.Payments.Persistence;
+using PaymentFunctions.Banking.Juno;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -84,6 +87,25 @@ public sealed class PaymentAutomationTests(PaymentsAppFixture fixture) : IClassF
         var result = await (await this.TriggerAsync("deposits")).ReadJsonAsync();
 
         Assert.Equal(1, result.GetProperty("counts").GetProperty("reraised").GetInt32());
+        await fixture.WaitForPaymentAsync(id, v => Step(v) is not (null or "awaiting-deposit"));
+    }
+
+    [Fact]
+    public async Task A_payment_whose_orchestration_never_started_is_started_when_its_deposit_is_matched()
+    {
+        // As if the host stopped between inserting the payment and starting its orchestration.
+        var depositClabe = (await fixture.App.Services.GetRequiredService<IJunoClient>().CreateClabeAsync()).Clabe;
+        var created = await fixture.Store.CreateAsync(
+            new NewPayment(1830.00m, "Comprador", null, "Vendedora de Prueba", fixture.SellerClabe.Value, fixture.SellerAccountId, depositClabe,
+                DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddHours(1), 0),
+            idempotencyKey: null,
+            CancellationToken.None);
+        var id = created.Payment.Id;
+        fixture.Stack.Juno.SimulateSpeiDeposit(Clabe.Parse(depositClabe), Mxn.Of(1830.00m));
+
+        var result = await (await this.TriggerAsync("deposits")).ReadJsonAsync();
+
+        Assert.Equal(1, result.GetProperty("counts").GetProperty("matched").GetInt32());
         await fixture.WaitForPaymentAsync(id, v => Step(v) is not (null or "awaiting-deposit"));
     }
 

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Options;
 using PaymentFunctions.Banking.Clabes;
 using PaymentFunctions.Banking.Juno.Models;
+using PaymentFunctions.Payments.Domain;
 using PaymentFunctions.Payments.Lifecycle;
 using PaymentFunctions.Payments.Persistence;
 
@@ -10,7 +12,11 @@ namespace PaymentFunctions.App.Payments.Automation;
 /// deposit CLABE, claims it atomically and tells the payment's orchestration. The deposit-detection timer and the
 /// Juno webhook both come here, so a deposit funds one payment whichever sees it first.
 /// </summary>
-public sealed partial class DepositMatcher(PaymentStore store, PaymentOrchestrations orchestrations, ILogger<DepositMatcher> logger)
+public sealed partial class DepositMatcher(
+    PaymentStore store,
+    PaymentOrchestrations orchestrations,
+    IOptions<PaymentsOptions> options,
+    ILogger<DepositMatcher> logger)
 {
     /// <summary>Matches <paramref name="transaction"/>; safe to repeat for the same transaction.</summary>
     public async Task<DepositMatch> MatchAsync(JunoTransaction transaction, CancellationToken cancellationToken)
@@ -28,7 +34,7 @@ public sealed partial class DepositMatcher(PaymentStore store, PaymentOrchestrat
             {
                 // Claimed: signal even if the caller goes away now (a lost signal waits for the next timer pass).
                 LogMatched(logger, transaction.Id, candidate.Id, ClabeMask.Mask(clabe)!);
-                await this.RaiseAsync(candidate.Id, transaction, CancellationToken.None);
+                await this.RaiseAsync(candidate, transaction, CancellationToken.None);
                 return new DepositMatch(DepositMatchOutcome.Matched, candidate.Id);
             }
         }
@@ -42,15 +48,23 @@ public sealed partial class DepositMatcher(PaymentStore store, PaymentOrchestrat
         if (await orchestrations.IsAwaitingDepositAsync(claimed.Id, cancellationToken))
         {
             LogReraised(logger, transaction.Id, claimed.Id);
-            await this.RaiseAsync(claimed.Id, transaction, cancellationToken);
+            await this.RaiseAsync(claimed, transaction, cancellationToken);
             return new DepositMatch(DepositMatchOutcome.Reraised, claimed.Id);
         }
 
         return new DepositMatch(DepositMatchOutcome.AlreadyMatched, claimed.Id);
     }
 
-    private Task<bool> RaiseAsync(string paymentId, JunoTransaction transaction, CancellationToken cancellationToken) =>
-        orchestrations.RaiseAsync(paymentId, PaymentEvents.DepositMatched, new DepositMatched(transaction.Id, transaction.Amount), cancellationToken);
+    private async Task RaiseAsync(Payment payment, JunoTransaction transaction, CancellationToken cancellationToken)
+    {
+        var matched = new DepositMatched(transaction.Id, transaction.Amount);
+        if (!await orchestrations.RaiseAsync(payment.Id, PaymentEvents.DepositMatched, matched, cancellationToken))
+        {
+            // The host stopped between inserting the payment and starting its orchestration: start it now.
+            await orchestrations.EnsureStartedAsync(payment, options.Value.Lifecycle, cancellationToken);
+            await orchestrations.RaiseAsync(payment.Id, PaymentEvents.DepositMatched, matched, cancellationToken);
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deposit {TransactionId} into {Clabe} funds payment {PaymentId}")]
     private static partial void LogMatched(ILogger logger, string transactionId, string paymentId, string clabe);
