@@ -83,4 +83,7 @@ public enum TimelineEventKind
 
     /// <summary>The payment made no progress for too long.</summary>
     Stuck,
+
+    /// <summary>A deposit arrived at the payment's CLABE that it cannot take (another amount, or too late): money to review.</summary>
+    UnmatchedDeposit,
 }

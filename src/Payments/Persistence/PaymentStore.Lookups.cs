@@ -23,6 +23,17 @@ public sealed partial class PaymentStore
         return id is null ? null : await this.FindAsync(id, ct).ConfigureAwait(false);
     }
 
+    /// <summary>The payment that owns a deposit CLABE (each payment gets its own), or null.</summary>
+    public async Task<Payment?> FindByDepositClabeAsync(string depositClabe, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(depositClabe);
+        var context = await this.contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            return await context.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.DepositClabe == depositClabe, ct).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>
     /// The payment a Juno transaction funded (without timeline), or null: lets deposit detection see that a claim
     /// happened but its event may not have reached the orchestration.

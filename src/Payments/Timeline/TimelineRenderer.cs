@@ -48,6 +48,7 @@ public static class TimelineRenderer
         TimelineEventKind.Failed => $"El pago falló: {v.Reason}.",
         TimelineEventKind.ChainDrift => $"La cadena no coincide con la base de datos: el escrow está {v.Status} en la cadena.",
         TimelineEventKind.Stuck => $"El pago no avanza desde el {v.Until}.",
+        TimelineEventKind.UnmatchedDeposit => $"Llegó a la CLABE del pago un depósito de {v.Amount} (transacción {v.TransactionId}) que no le corresponde; requiere revisión.",
         _ => $"Evento {kind}.",
     };
 
@@ -82,6 +83,7 @@ public static class TimelineRenderer
         TimelineEventKind.Failed => $"The payment failed: {v.Reason}.",
         TimelineEventKind.ChainDrift => $"The chain disagrees with the database: the escrow is {v.Status} on chain.",
         TimelineEventKind.Stuck => $"The payment has made no progress since {v.Until}.",
+        TimelineEventKind.UnmatchedDeposit => $"A deposit of {v.Amount} (transaction {v.TransactionId}) reached the payment's CLABE but does not fund it; it needs review.",
         _ => $"Event {kind}.",
     };
 }

@@ -72,6 +72,11 @@ public sealed class PaymentAutomationTests(PaymentsAppFixture fixture) : IClassF
         var stored = await fixture.Store.FindAsync(id, CancellationToken.None);
         Assert.Equal(PaymentStatus.AwaitingDeposit, stored!.Status);
         Assert.Null(stored.DepositTransactionId);
+
+        // The money is at the platform all the same: the payment's timeline says so, once however often detection runs.
+        await this.TriggerAsync("deposits");
+        var unmatched = Assert.Single((await fixture.Store.FindAsync(id, CancellationToken.None))!.Timeline, e => e.Kind == TimelineEventKind.UnmatchedDeposit);
+        Assert.Equal("1899.99", unmatched.Data[TimelineData.AmountMxn]);
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed partial class DepositMatcher(
 
         if (await store.FindByDepositTransactionAsync(transaction.Id, cancellationToken) is not { } claimed)
         {
-            return new DepositMatch(DepositMatchOutcome.Unmatched);
+            return await this.UnmatchedAsync(clabe, transaction, cancellationToken);
         }
 
         // Claimed earlier; if the host stopped between the claim and the event, the orchestration still waits.
@@ -53,6 +53,33 @@ public sealed partial class DepositMatcher(
         }
 
         return new DepositMatch(DepositMatchOutcome.AlreadyMatched, claimed.Id);
+    }
+
+    /// <summary>
+    /// A deposit no payment can take (another amount, or after the deadline) is money the platform holds for someone:
+    /// the payment owning the CLABE gets it on its timeline and operators get a warning, once per transaction.
+    /// </summary>
+    private async Task<DepositMatch> UnmatchedAsync(string clabe, JunoTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (await store.FindByDepositClabeAsync(clabe, cancellationToken) is not { } owner)
+        {
+            return new DepositMatch(DepositMatchOutcome.Unmatched);
+        }
+
+        var entry = new TimelineEntry(
+            $"unmatched-deposit:{transaction.Id}",
+            TimelineEventKind.UnmatchedDeposit,
+            new Dictionary<string, string>
+            {
+                [TimelineData.TransactionId] = transaction.Id,
+                [TimelineData.AmountMxn] = transaction.Amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+            });
+        if (await store.RecordObservationAsync(owner.Id, entry, cancellationToken))
+        {
+            LogUnmatched(logger, transaction.Id, owner.Id, owner.Status.ToString());
+        }
+
+        return new DepositMatch(DepositMatchOutcome.Unmatched, owner.Id);
     }
 
     private async Task RaiseAsync(Payment payment, JunoTransaction transaction, CancellationToken cancellationToken)
@@ -68,6 +95,9 @@ public sealed partial class DepositMatcher(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deposit {TransactionId} into {Clabe} funds payment {PaymentId}")]
     private static partial void LogMatched(ILogger logger, string transactionId, string paymentId, string clabe);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deposit {TransactionId} reached the CLABE of payment {PaymentId} ({Status}) but does not fund it; it needs review")]
+    private static partial void LogUnmatched(ILogger logger, string transactionId, string paymentId, string status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Deposit {TransactionId} was claimed by payment {PaymentId} but its orchestration still waits; raising the event again")]
     private static partial void LogReraised(ILogger logger, string transactionId, string paymentId);
