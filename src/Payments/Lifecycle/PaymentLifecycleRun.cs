@@ -63,7 +63,7 @@ internal sealed partial class PaymentLifecycleRun
         string escrowId;
         try
         {
-            escrowId = await this.CallAsync<string>(nameof(FundEscrow), new EscrowRequest(this.PaymentId, this.Amount, this.input.CustodyEnd));
+            escrowId = await this.CallAsync<string>(nameof(FundEscrow), new EscrowRequest(this.PaymentId, this.Amount, this.input.CustodyEnd, this.StepKey("escrow")));
         }
         catch (TaskFailedException ex)
         {
@@ -80,7 +80,7 @@ internal sealed partial class PaymentLifecycleRun
 
             case CustodyOutcome.Disputed:
                 await this.RecordAsync("disputed", PaymentStatus.Disputed, TimelineEventKind.Disputed, Actor(action));
-                await this.CallAsync<string>(nameof(ActOnEscrow), new EscrowCommand(this.PaymentId, escrowId, EscrowAction.Dispute));
+                await this.CallAsync<string>(nameof(ActOnEscrow), this.EscrowCommand(escrowId, EscrowAction.Dispute));
                 var resolution = await this.context.WaitForExternalEvent<DisputeResolution>(PaymentEvents.Resolve);
                 await this.RecordAsync("dispute-resolved", kind: TimelineEventKind.DisputeResolved, data: new Dictionary<string, string>
                 {
@@ -92,7 +92,7 @@ internal sealed partial class PaymentLifecycleRun
                     return await this.RefundFromEscrowAsync(escrowId, EscrowAction.ResolveToBuyer, "resolved-to-buyer", TimelineEventKind.EscrowRefunded, null);
                 }
 
-                releaseTransaction = await this.CallAsync<string>(nameof(ActOnEscrow), new EscrowCommand(this.PaymentId, escrowId, EscrowAction.ResolveToSeller));
+                releaseTransaction = await this.CallAsync<string>(nameof(ActOnEscrow), this.EscrowCommand(escrowId, EscrowAction.ResolveToSeller));
                 break;
 
             default:
@@ -103,7 +103,7 @@ internal sealed partial class PaymentLifecycleRun
 
                 this.Progress("releasing", 5);
                 await this.RecordAsync("releasing", PaymentStatus.Releasing);
-                releaseTransaction = await this.CallAsync<string>(nameof(ActOnEscrow), new EscrowCommand(this.PaymentId, escrowId, EscrowAction.Release));
+                releaseTransaction = await this.CallAsync<string>(nameof(ActOnEscrow), this.EscrowCommand(escrowId, EscrowAction.Release));
                 break;
         }
 
@@ -146,7 +146,7 @@ internal sealed partial class PaymentLifecycleRun
         string withdrawal;
         try
         {
-            withdrawal = await this.CallAsync<string>(nameof(WithdrawToBridge), new PaymentAmount(this.PaymentId, this.Amount));
+            withdrawal = await this.CallAsync<string>(nameof(WithdrawToBridge), new PaymentAmount(this.PaymentId, this.Amount, this.StepKey("withdraw")));
         }
         catch (TaskFailedException ex)
         {
@@ -252,7 +252,7 @@ internal sealed partial class PaymentLifecycleRun
     /// <summary>Returns the escrowed tokens to the bridge wallet, then refunds the buyer.</summary>
     private async Task<PaymentOutcome> RefundFromEscrowAsync(string escrowId, EscrowAction action, string key, TimelineEventKind kind, OperatorAction? by)
     {
-        var refunded = await this.CallAsync<string>(nameof(ActOnEscrow), new EscrowCommand(this.PaymentId, escrowId, action));
+        var refunded = await this.CallAsync<string>(nameof(ActOnEscrow), this.EscrowCommand(escrowId, action));
         var data = Hash(refunded);
         if (by is not null)
         {
@@ -275,7 +275,7 @@ internal sealed partial class PaymentLifecycleRun
         await this.RecordAsync("refunding", PaymentStatus.Refunding, reason is null ? null : TimelineEventKind.Failed, data);
         if (tokensOnBridge)
         {
-            var returned = await this.CallAsync<string>(nameof(ReturnToJuno), new PaymentAmount(this.PaymentId, this.Amount));
+            var returned = await this.CallAsync<string>(nameof(ReturnToJuno), new PaymentAmount(this.PaymentId, this.Amount, this.StepKey("return-to-juno")));
             await this.RecordAsync("returned-to-juno", movements: [LedgerMovement.ReturnedToJuno]);
             await this.AwaitPlatformCreditAsync(returned);
         }
@@ -314,7 +314,7 @@ internal sealed partial class PaymentLifecycleRun
                 PayoutRequested requested;
                 try
                 {
-                    requested = await this.CallAsync<PayoutRequested>(nameof(RequestPayout), new PayoutRequest(this.PaymentId, this.Amount, bankAccountId));
+                    requested = await this.CallAsync<PayoutRequested>(nameof(RequestPayout), new PayoutRequest(this.PaymentId, this.Amount, bankAccountId, this.StepKey(step)));
                 }
                 catch (TaskFailedException ex)
                 {
@@ -440,6 +440,15 @@ internal sealed partial class PaymentLifecycleRun
 
     private static bool IsPermanent(TaskFailedException failure) =>
         failure.FailureDetails.IsCausedBy<EscrowTransactionFailedException>() || failure.FailureDetails.IsCausedBy<JunoApiException>();
+
+    /// <summary>
+    /// The idempotency key of a money-moving step: named by the step, not by the activity's task id, so retrying the
+    /// step after a hold (a new activity call) still presents Juno and the transaction manager with the same key.
+    /// </summary>
+    private string StepKey(string step) => $"{this.context.InstanceId}:{step}";
+
+    private EscrowCommand EscrowCommand(string escrowId, EscrowAction action) =>
+        new(this.PaymentId, escrowId, action, this.StepKey($"escrow-{action}"));
 
     private void Progress(string step, int number) => this.context.SetCustomStatus(new LifecycleProgress(step, number));
 

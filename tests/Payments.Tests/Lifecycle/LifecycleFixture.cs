@@ -66,6 +66,10 @@ public sealed class LifecycleFixture : IAsyncLifetime
             o.BaseAddress = juno.BaseAddress;
             o.ApiKey = juno.ApiKey;
             o.ApiSecret = juno.ApiSecret;
+
+            // Injected Juno faults exhaust the client's own retries quickly, so a hold is reached in seconds.
+            o.MaxRetries = 1;
+            o.RetryBaseDelay = TimeSpan.FromMilliseconds(50);
         });
         builder.Services.AddDurableTask(tasks => tasks.AddPaymentLifecycle()).UsePostgres(o =>
         {

@@ -1,3 +1,4 @@
+using PaymentFunctions.Banking.Juno.Models;
 using PaymentFunctions.Ethereum.Abi;
 using PaymentFunctions.LocalStack.Chain;
 using PaymentFunctions.LocalStack.Juno;
@@ -170,6 +171,34 @@ public sealed class PaymentLifecycleTests(LifecycleFixture stack) : IClassFixtur
         var saved = (await stack.Store.FindAsync(payment.Id, CancellationToken.None))!;
         Assert.Contains(saved.Timeline, e => e.Kind == TimelineEventKind.Resumed);
         await this.AssertLedgerAsync(payment, seller: 730m, buyer: -730m);
+    }
+
+    [Fact]
+    public async Task A_withdrawal_whose_answers_are_lost_is_held_and_on_resume_sent_once_under_the_same_key()
+    {
+        // Juno commits every withdrawal but the answer never arrives: retries run out and the payment is held.
+        stack.Stack.Juno.SetFault("/mint_platform/v1/withdrawals", new JunoFault { DropNext = 1_000 });
+        TestPayment payment;
+        try
+        {
+            payment = await stack.StartPaymentAsync(333.33m);
+            await stack.DepositAsync(payment);
+            await stack.WaitForStatusAsync(payment, PaymentStatus.OnHold);
+        }
+        finally
+        {
+            stack.Stack.Juno.ClearFaults();
+        }
+
+        // The operator's resume retries the step with the step's key, so Juno answers with the withdrawal it already made.
+        await stack.Client.RaiseEventAsync(payment.InstanceId, PaymentEvents.Resume, new OperatorAction("operator"));
+        var outcome = await stack.CompletionAsync(payment);
+
+        Assert.Equal(PaymentStatus.Completed, outcome.Status);
+        Assert.Single(stack.Stack.Juno.Transactions, t => t.TransactionType == JunoTransactionType.CryptoWithdrawal && t.Amount == 333.33m);
+        Assert.Equal(333.33m, Assert.Single(stack.SettledPayoutsTo(payment.SellerAccountId)).Amount);
+        await this.AssertEscrowEmptyAsync();
+        await this.AssertLedgerAsync(payment, seller: 333.33m, buyer: -333.33m);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class ActOnEscrow(EscrowGateway chain, PaymentStore store) : TaskA
     public override async Task<string> RunAsync(TaskActivityContext context, EscrowCommand input)
     {
         var escrowId = BigInteger.Parse(input.EscrowId, CultureInfo.InvariantCulture);
-        var step = context.IdempotencyKey;
+        var step = input.StepKey;
         var (hash, status) = input.Action switch
         {
             EscrowAction.Release => (await chain.ReleaseAsync(step, escrowId), EscrowStatus.Released),

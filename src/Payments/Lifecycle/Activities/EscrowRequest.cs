@@ -1,4 +1,8 @@
 namespace PaymentFunctions.Payments.Lifecycle.Activities;
 
 /// <summary>What the escrow for a payment must hold and until when.</summary>
-public sealed record EscrowRequest(string PaymentId, decimal AmountMxn, DateTimeOffset CustodyEnd);
+/// <remarks>
+/// The step key names the operation within the payment (<c>{instanceId}:{step}</c>); a retry of the step, including one an
+/// operator resumes after a hold, passes the same key, so Juno and the transaction manager return the first request's result.
+/// </remarks>
+public sealed record EscrowRequest(string PaymentId, decimal AmountMxn, DateTimeOffset CustodyEnd, string StepKey);

@@ -20,7 +20,7 @@ public sealed class FundEscrow(EscrowGateway chain, PaymentStore store, TimeProv
     public override async Task<string> RunAsync(TaskActivityContext context, EscrowRequest input)
     {
         var amount = Mxn.Of(input.AmountMxn).ToMxnb().BaseUnits;
-        var funding = await chain.FundEscrowAsync(context.IdempotencyKey, input.PaymentId, amount, input.CustodyEnd);
+        var funding = await chain.FundEscrowAsync(input.StepKey, input.PaymentId, amount, input.CustodyEnd);
         var escrowId = funding.EscrowId.ToString(CultureInfo.InvariantCulture);
         var now = time.GetUtcNow();
         await store.SaveEscrowAsync(

@@ -12,5 +12,5 @@ public sealed class ReturnToJuno(EscrowGateway chain) : TaskActivity<PaymentAmou
 {
     /// <inheritdoc />
     public override Task<string> RunAsync(TaskActivityContext context, PaymentAmount input) =>
-        chain.TransferTokensAsync(context.IdempotencyKey, chain.PlatformDepositAddress, Mxn.Of(input.AmountMxn).ToMxnb().BaseUnits);
+        chain.TransferTokensAsync(input.StepKey, chain.PlatformDepositAddress, Mxn.Of(input.AmountMxn).ToMxnb().BaseUnits);
 }

@@ -7,8 +7,8 @@ using PaymentFunctions.Payments.Chain;
 namespace PaymentFunctions.Payments.Lifecycle.Activities;
 
 /// <summary>
-/// Asks Juno to send the payment's MXNB to the bridge wallet. The idempotency key comes from the orchestration step,
-/// so a retry returns the first withdrawal instead of sending the tokens twice. Returns Juno's transaction id.
+/// Asks Juno to send the payment's MXNB to the bridge wallet. The idempotency key comes from the step key, so a retry
+/// (or a resume after a hold) returns the first withdrawal instead of sending the tokens twice. Returns Juno's transaction id.
 /// </summary>
 public sealed class WithdrawToBridge(IJunoClient juno, EscrowGateway chain) : TaskActivity<PaymentAmount, string>
 {
@@ -17,7 +17,7 @@ public sealed class WithdrawToBridge(IJunoClient juno, EscrowGateway chain) : Ta
     {
         var bridge = await chain.GetBridgeAddressAsync();
         var request = JunoWithdrawalRequest.Create(Mxn.Of(input.AmountMxn).ToMxnb(), bridge.ToString());
-        var withdrawal = await juno.CreateWithdrawalAsync(request, JunoIdempotencyKey.From(context.IdempotencyKey));
+        var withdrawal = await juno.CreateWithdrawalAsync(request, JunoIdempotencyKey.From(input.StepKey));
         return withdrawal.Id;
     }
 }
