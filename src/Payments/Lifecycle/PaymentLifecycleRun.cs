@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using PaymentFunctions.Banking.Juno;
 using PaymentFunctions.Banking.Juno.Models;
 using PaymentFunctions.Durable;
 using PaymentFunctions.Payments.Chain;
@@ -419,7 +418,7 @@ internal sealed partial class PaymentLifecycleRun
     }
 
     /// <summary>
-    /// Calls an activity with retries. A permanent failure (a revert, a refusal by Juno) goes to the caller, which
+    /// Calls an activity with retries. A permanent failure (a revert, a final refusal by Juno) goes to the caller, which
     /// compensates; retries exhausted on a transient one hold the payment for an operator and try again on resume,
     /// so an outage never leaves money halfway with nobody told.
     /// </summary>
@@ -439,7 +438,7 @@ internal sealed partial class PaymentLifecycleRun
     }
 
     private static bool IsPermanent(TaskFailedException failure) =>
-        failure.FailureDetails.IsCausedBy<EscrowTransactionFailedException>() || failure.FailureDetails.IsCausedBy<JunoApiException>();
+        failure.FailureDetails.IsCausedBy<EscrowTransactionFailedException>() || failure.FailureDetails.IsCausedBy<JunoRefusedException>();
 
     /// <summary>
     /// The idempotency key of a money-moving step: named by the step, not by the activity's task id, so retrying the

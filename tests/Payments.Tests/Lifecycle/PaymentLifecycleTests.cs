@@ -202,6 +202,31 @@ public sealed class PaymentLifecycleTests(LifecycleFixture stack) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_juno_outage_during_the_withdrawal_holds_the_payment_instead_of_refunding_it()
+    {
+        // 503s until the client and the step give up: an outage, after which Juno may or may not have acted.
+        stack.Stack.Juno.SetFault("/mint_platform/v1/withdrawals", new JunoFault { FailNext = 1_000 });
+        TestPayment payment;
+        try
+        {
+            payment = await stack.StartPaymentAsync(344.44m);
+            await stack.DepositAsync(payment);
+            await stack.WaitForStatusAsync(payment, PaymentStatus.OnHold);
+        }
+        finally
+        {
+            stack.Stack.Juno.ClearFaults();
+        }
+
+        await stack.Client.RaiseEventAsync(payment.InstanceId, PaymentEvents.Resume, new OperatorAction("operator"));
+        var outcome = await stack.CompletionAsync(payment);
+
+        Assert.Equal(PaymentStatus.Completed, outcome.Status);
+        Assert.Empty(stack.SettledPayoutsTo(payment.BuyerAccountId!));
+        Assert.Equal(344.44m, Assert.Single(stack.SettledPayoutsTo(payment.SellerAccountId)).Amount);
+    }
+
+    [Fact]
     public async Task A_large_payment_is_released_only_after_two_different_approvers()
     {
         var payment = await stack.StartPaymentAsync(150_000m, requiredApprovals: 2);

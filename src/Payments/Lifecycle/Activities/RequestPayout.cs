@@ -16,7 +16,7 @@ public sealed class RequestPayout(IJunoClient juno) : TaskActivity<PayoutRequest
     public override async Task<PayoutRequested> RunAsync(TaskActivityContext context, PayoutRequest input)
     {
         var request = JunoRedemptionRequest.Create(Mxn.Of(input.AmountMxn), input.BankAccountId);
-        var redemption = await juno.CreateRedemptionAsync(request, JunoIdempotencyKey.From(input.StepKey));
+        var redemption = await JunoRefusedException.OnRefusalAsync(() => juno.CreateRedemptionAsync(request, JunoIdempotencyKey.From(input.StepKey)));
         return new PayoutRequested(redemption.Id, redemption.Details?.ReceiverClabe, redemption.Details?.TrackingKey);
     }
 }

@@ -17,7 +17,7 @@ public sealed class WithdrawToBridge(IJunoClient juno, EscrowGateway chain) : Ta
     {
         var bridge = await chain.GetBridgeAddressAsync();
         var request = JunoWithdrawalRequest.Create(Mxn.Of(input.AmountMxn).ToMxnb(), bridge.ToString());
-        var withdrawal = await juno.CreateWithdrawalAsync(request, JunoIdempotencyKey.From(input.StepKey));
+        var withdrawal = await JunoRefusedException.OnRefusalAsync(() => juno.CreateWithdrawalAsync(request, JunoIdempotencyKey.From(input.StepKey)));
         return withdrawal.Id;
     }
 }
