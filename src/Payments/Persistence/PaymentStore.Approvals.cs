@@ -16,6 +16,16 @@ public sealed partial class PaymentStore
         ON CONFLICT (payment_id, approver) DO NOTHING
         """;
 
+    /// <summary>How many approvers approved the payment's release (one row per approver, so a count suffices).</summary>
+    public async Task<int> CountApprovalsAsync(string paymentId, CancellationToken ct)
+    {
+        var context = await this.contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            return await context.Approvals.CountAsync(a => a.PaymentId == paymentId, ct).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>
     /// Records <paramref name="approver"/>'s approval of the payment's release (once per approver; trimmed) while the
     /// payment is not terminal, and appends an <see cref="TimelineEventKind.Approved"/> event. The count returned

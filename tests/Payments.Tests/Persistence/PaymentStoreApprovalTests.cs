@@ -27,6 +27,7 @@ public sealed class PaymentStoreApprovalTests(PaymentsDatabaseFixture db) : ICla
         Assert.Equal(2, approved.Count);
         Assert.Equal(["alice", "bob"], approved.Select(e => e.Data[TimelineData.Actor]));
         Assert.Equal(["1", "2"], approved.Select(e => e.Data[TimelineData.Count]));
+        Assert.Equal(2, await this.store.CountApprovalsAsync(id, CancellationToken.None));
     }
 
     [Fact]

@@ -7,9 +7,5 @@ namespace PaymentFunctions.Payments.Lifecycle.Activities;
 public sealed class CountApprovals(PaymentStore store) : TaskActivity<string, int>
 {
     /// <inheritdoc />
-    public override async Task<int> RunAsync(TaskActivityContext context, string input)
-    {
-        var payment = await store.FindAsync(input, CancellationToken.None) ?? throw new PaymentNotFoundException(input);
-        return payment.Approvals.Select(a => a.Approver).Distinct(StringComparer.Ordinal).Count();
-    }
+    public override Task<int> RunAsync(TaskActivityContext context, string input) => store.CountApprovalsAsync(input, CancellationToken.None);
 }
