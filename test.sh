@@ -17,7 +17,7 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   apt_install postgresql
 fi
 
-# npm packages: anvil (local chain), solc-js and OpenZeppelin for the contracts.
+# npm packages: anvil (local chain), Azurite (Azure Storage emulator), solc-js and OpenZeppelin for the contracts.
 if [ -f package-lock.json ]; then
   echo "==> npm ci"
   npm ci --no-audit --no-fund --loglevel=error
