@@ -1,29 +1,38 @@
-// HelloSequence and fan-out/fan-in on the durable engine, with the in-memory store.
-// Run: dotnet run --project samples/HelloSequence
+// HelloSequence and fan-out/fan-in on DTFx with the Microsoft.DurableTask programming model, on the Azure
+// Storage backend against a private Azurite (npm ci first). Run: dotnet run --project samples/HelloSequence
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using PaymentFunctions.Durable;
-using PaymentFunctions.Durable.Client;
+using PaymentFunctions.LocalStack.Azurite;
+
+await using var azurite = await AzuriteServer.StartAsync();
 
 var builder = Host.CreateApplicationBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
-builder.Services
-    .AddDurableTask(tasks => tasks
-        .AddOrchestratorFunc<string, string[]>("HelloSequence", async (context, name) =>
-        [
-            await context.CallActivityAsync<string>("SayHello", $"{name} Tokyo"),
-            await context.CallActivityAsync<string>("SayHello", $"{name} Seattle"),
-            await context.CallActivityAsync<string>("SayHello", $"{name} London"),
-        ])
-        .AddOrchestratorFunc<int, long>("FanOutFanIn", async (context, count) =>
-        {
-            var squares = await Task.WhenAll(Enumerable.Range(1, count).Select(i => context.CallActivityAsync<long>("Square", i)));
-            return squares.Sum();
-        })
-        .AddActivityFunc<string, string>("SayHello", (_, city) => $"Hello, {city}!")
-        .AddActivityFunc<int, long>("Square", (_, i) => (long)i * i))
-    .UseInMemoryStore();
+builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+{
+    // What host.json and local.settings.json say in an app; here inline.
+    ["AzureFunctionsJobHost:extensions:durableTask:hubName"] = "HelloSample",
+    ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:type"] = "azureStorage",
+    ["AzureWebJobsStorage"] = azurite.ConnectionString,
+});
+builder.Services.AddDurableTaskHost(builder.Configuration, tasks => tasks
+    .AddOrchestratorFunc<string, string[]>("HelloSequence", async (context, name) =>
+    [
+        await context.CallActivityAsync<string>("SayHello", $"{name} Tokyo"),
+        await context.CallActivityAsync<string>("SayHello", $"{name} Seattle"),
+        await context.CallActivityAsync<string>("SayHello", $"{name} London"),
+    ])
+    .AddOrchestratorFunc<int, long>("FanOutFanIn", async (context, count) =>
+    {
+        var squares = await Task.WhenAll(Enumerable.Range(1, count).Select(i => context.CallActivityAsync<long>("Square", i)));
+        return squares.Sum();
+    })
+    .AddActivityFunc<string, string>("SayHello", (_, city) => $"Hello, {city}!")
+    .AddActivityFunc<int, long>("Square", (_, i) => (long)i * i));
 
 using var host = builder.Build();
 await host.StartAsync();
