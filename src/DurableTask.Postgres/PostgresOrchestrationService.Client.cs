@@ -203,6 +203,13 @@ public sealed partial class PostgresOrchestrationService
         }
     }
 
+    /// <summary>
+    /// Parses what <see cref="GetOrchestrationHistoryAsync"/> returns into DTFx's own events. Prefer this to
+    /// <c>JsonDataConverter.Default</c>, which cannot construct some event types (e.g. <see cref="ExecutionRewoundEvent"/>,
+    /// found in the history of a rewound instance).
+    /// </summary>
+    public static IReadOnlyList<HistoryEvent> ParseHistory(string json) => DurableJson.ToObject<List<HistoryEvent>>(json) ?? [];
+
     /// <summary>The instance's state, or null when it does not exist.</summary>
     private async Task<OrchestrationState?> GetStateAsync(string instanceId, bool inputsAndOutputs, CancellationToken cancellationToken)
     {

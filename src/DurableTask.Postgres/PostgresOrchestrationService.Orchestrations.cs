@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using DurableTask.Core;
 using DurableTask.Core.History;
+using DurableTask.Core.Tracing;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using PaymentFunctions.DurableTask.Postgres.Storage;
@@ -261,6 +263,7 @@ public sealed partial class PostgresOrchestrationService
             {
                 // DTFx rewinds a failed instance only when the rewind is the only message of the batch.
                 handed = [rewind];
+                EnsureTraceContext((ExecutionRewoundEvent)rewind.Event, loaded.ExecutionStartedEvent);
             }
             else
             {
@@ -295,6 +298,18 @@ public sealed partial class PostgresOrchestrationService
         }
 
         return item;
+    }
+
+    /// <summary>
+    /// DTFx's rewind resets the start event's parent trace context and throws when there is none (an instance started
+    /// without a trace listener has none). A rewind without one gets a fresh trace, which DTFx copies onto the start.
+    /// </summary>
+    private static void EnsureTraceContext(ExecutionRewoundEvent rewind, ExecutionStartedEvent? start)
+    {
+        if (rewind.ParentTraceContext is null && start?.ParentTraceContext is null)
+        {
+            rewind.ParentTraceContext = new DistributedTraceContext($"00-{ActivityTraceId.CreateRandom()}-{ActivitySpanId.CreateRandom()}-00");
+        }
     }
 
     /// <summary>

@@ -180,9 +180,9 @@ public sealed class EngineTests : IAsyncLifetime
         Assert.Equal("\"Hello, Ed!\"", history.OfType<TaskCompletedEvent>().First().Result);
     }
 
-    private async Task<List<HistoryEvent>> HistoryAsync(OrchestrationInstance instance)
+    private async Task<IReadOnlyList<HistoryEvent>> HistoryAsync(OrchestrationInstance instance)
     {
         var json = await this.hub.Client.GetOrchestrationHistoryAsync(instance);
-        return JsonDataConverter.Default.Deserialize<List<HistoryEvent>>(json);
+        return PostgresOrchestrationService.ParseHistory(json);
     }
 }

@@ -1,17 +1,25 @@
 using DurableTask.Core;
 using DurableTask.Core.History;
 using DurableTask.Core.Serializing;
+using Newtonsoft.Json;
 
 namespace PaymentFunctions.DurableTask.Postgres.Storage;
 
 /// <summary>
-/// DTFx's own serializer conventions (<see cref="JsonDataConverter.Default"/>: Newtonsoft.Json with type names on
-/// objects), so stored messages and history events come back as DTFx's own types and
-/// <see cref="IOrchestrationServiceClient.GetOrchestrationHistoryAsync"/> returns what DTFx tooling parses.
+/// DTFx's own serializer conventions (those of <see cref="JsonDataConverter.Default"/>: Newtonsoft.Json with type names
+/// on objects and DTFx's binder), so stored messages and history events come back as DTFx's own types and
+/// <see cref="IOrchestrationServiceClient.GetOrchestrationHistoryAsync"/> returns what DTFx tooling parses. Only the
+/// contract resolver differs, so that every history event type can be read back (see <see cref="DurableContractResolver"/>).
 /// </summary>
 internal static class DurableJson
 {
-    private static readonly JsonDataConverter Converter = JsonDataConverter.Default;
+    private static readonly JsonDataConverter Converter = new(new JsonSerializerSettings
+    {
+        TypeNameHandling = TypeNameHandling.Objects,
+        DateParseHandling = DateParseHandling.None,
+        SerializationBinder = new PackageUpgradeSerializationBinder(),
+        ContractResolver = new DurableContractResolver(),
+    });
 
     public static string Serialize(object value) => Converter.Serialize(value);
 

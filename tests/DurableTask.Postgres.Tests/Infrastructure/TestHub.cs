@@ -41,7 +41,7 @@ internal sealed class TestHub : IAsyncDisposable
             MaxConcurrentTaskActivityWorkItems = 8,
         };
         settings = configure?.Invoke(settings) ?? settings;
-        var service = new PostgresOrchestrationService(settings, NullLoggerFactory.Instance);
+        var service = new PostgresOrchestrationService(settings, ConsoleErrorLoggerFactory.Create());
         await service.CreateIfNotExistsAsync();
         return new TestHub(settings, service);
     }
@@ -50,7 +50,7 @@ internal sealed class TestHub : IAsyncDisposable
     public async Task<TaskHubWorker> StartWorkerAsync(Action<TaskHubWorker>? configure = null, PostgresOrchestrationServiceSettings? settings = null)
     {
         var service = this.NewService(settings);
-        var worker = new TaskHubWorker(service, NullLoggerFactory.Instance) { ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails };
+        var worker = new TaskHubWorker(service, ConsoleErrorLoggerFactory.Create()) { ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails };
         worker.AddTaskOrchestrations(Registry.Orchestrations);
         worker.AddTaskActivities(Registry.Activities);
         configure?.Invoke(worker);
@@ -62,7 +62,7 @@ internal sealed class TestHub : IAsyncDisposable
     /// <summary>Another service on the same hub, disposed with the hub.</summary>
     public PostgresOrchestrationService NewService(PostgresOrchestrationServiceSettings? settings = null)
     {
-        var service = new PostgresOrchestrationService(settings ?? this.Settings, NullLoggerFactory.Instance);
+        var service = new PostgresOrchestrationService(settings ?? this.Settings, ConsoleErrorLoggerFactory.Create());
         this.services.Add(service);
         return service;
     }
@@ -92,7 +92,12 @@ internal sealed class TestHub : IAsyncDisposable
                 return state;
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"Instance {instanceId} never reached the expected state; last: {state?.OrchestrationStatus}.");
+            if (DateTime.UtcNow >= deadline)
+            {
+                var history = await this.Service.GetOrchestrationHistoryAsync(instanceId, null!);
+                Assert.Fail($"Instance {instanceId} never reached the expected state; last: {state?.OrchestrationStatus}. History: {history}");
+            }
+
             await Task.Delay(50);
         }
     }
