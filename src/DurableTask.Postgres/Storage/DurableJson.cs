@@ -1,0 +1,34 @@
+using DurableTask.Core;
+using DurableTask.Core.History;
+using DurableTask.Core.Serializing;
+using Newtonsoft.Json;
+
+namespace PaymentFunctions.DurableTask.Postgres.Storage;
+
+/// <summary>
+/// DTFx's own serializer conventions (those of <see cref="JsonDataConverter.Default"/>: Newtonsoft.Json with type names
+/// on objects and DTFx's binder), so stored messages and history events come back as DTFx's own types and
+/// <see cref="IOrchestrationServiceClient.GetOrchestrationHistoryAsync"/> returns what DTFx tooling parses. Only the
+/// contract resolver differs, so that every history event type can be read back (see <see cref="DurableContractResolver"/>).
+/// </summary>
+internal static class DurableJson
+{
+    private static readonly JsonDataConverter Converter = new(new JsonSerializerSettings
+    {
+        TypeNameHandling = TypeNameHandling.Objects,
+        DateParseHandling = DateParseHandling.None,
+        SerializationBinder = new PackageUpgradeSerializationBinder(),
+        ContractResolver = new DurableContractResolver(),
+    });
+
+    public static string Serialize(object value) => Converter.Serialize(value);
+
+    public static string? SerializeOrNull(object? value) => value is null ? null : Converter.Serialize(value);
+
+    public static TaskMessage ToMessage(string json) => Converter.Deserialize<TaskMessage>(json);
+
+    public static HistoryEvent ToEvent(string json) => Converter.Deserialize<HistoryEvent>(json);
+
+    public static T? ToObject<T>(string? json)
+        where T : class => json is null ? null : Converter.Deserialize<T>(json);
+}
