@@ -1,12 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PaymentFunctions.App.Hosting;
-using PaymentFunctions.Durable.Storage;
-using PaymentFunctions.Durable.Worker;
+using PaymentFunctions.DurableTask.Hosting.Backends;
+using PaymentFunctions.DurableTask.Hosting.Configuration;
 
 namespace PaymentFunctions.App.Tests.Hosting;
 
-public sealed class DurableStoreRegistrationTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class DurableTaskHostRegistrationTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]
     public void Runs_on_the_configured_database_with_the_hub_from_host_json()
@@ -21,16 +21,18 @@ public sealed class DurableStoreRegistrationTests(AppFactory app) : IClassFixtur
     [Fact]
     public void Binds_worker_concurrency_from_host_json()
     {
-        var options = app.Services.GetRequiredService<IOptions<DurableTaskWorkerOptions>>().Value;
+        var options = app.Services.GetRequiredService<IOptions<DurableTaskExtensionOptions>>().Value;
+        var backend = app.Services.GetRequiredService<DurableTaskBackend>();
 
         Assert.Equal(4, options.MaxConcurrentOrchestratorFunctions);
         Assert.Equal(4, options.MaxConcurrentActivityFunctions);
+        Assert.Equal(4, backend.Service.MaxConcurrentTaskOrchestrationWorkItems);
+        Assert.Equal(4, backend.Service.MaxConcurrentTaskActivityWorkItems);
     }
 
     [Fact]
-    public void The_store_is_the_postgres_one()
+    public void The_backend_is_the_postgres_one()
     {
-        Assert.NotNull(app.Services.GetRequiredService<PaymentFunctions.Durable.Postgres.PostgresOrchestrationStore>());
-        Assert.IsNotType<PaymentFunctions.Durable.Storage.InMemory.InMemoryOrchestrationStore>(app.Services.GetRequiredService<IOrchestrationStore>());
+        Assert.Equal(StorageProviderOptions.Postgres, app.Services.GetRequiredService<DurableTaskBackend>().Type);
     }
 }
