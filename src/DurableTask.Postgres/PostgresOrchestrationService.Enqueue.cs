@@ -1,0 +1,109 @@
+using DurableTask.Core;
+using DurableTask.Core.History;
+using Npgsql;
+using PaymentFunctions.DurableTask.Postgres.Storage;
+
+namespace PaymentFunctions.DurableTask.Postgres;
+
+/// <summary>Adding messages, new instances and activity tasks to a transaction, with the NOTIFY that wakes workers.</summary>
+public sealed partial class PostgresOrchestrationService
+{
+    private static readonly string InsertInstancesSql = $"""
+        INSERT INTO __schema__.instances (hub, instance_id, execution_id, name, version, status, created_at, last_updated_at,
+            scheduled_start_at, input, tags, parent_instance)
+        SELECT @hub, s.instance_id, s.execution_id, s.name, s.version, {(int)OrchestrationStatus.Pending}, @now, @now,
+            s.scheduled_start_at, s.input, s.tags, s.parent_instance
+        FROM unnest(@instance_ids, @execution_ids, @names, @versions, @scheduled, @inputs, @tags, @parents)
+            AS s(instance_id, execution_id, name, version, scheduled_start_at, input, tags, parent_instance)
+        """;
+
+    // Messages for instances that do not exist are dropped here: only a start creates an instance (just before).
+    private const string InsertMessagesSql = """
+        INSERT INTO __schema__.messages (hub, instance_id, execution_id, event_type, visible_at, message)
+        SELECT @hub, m.instance_id COLLATE "C", m.execution_id, m.event_type, m.visible_at, m.message
+        FROM unnest(@instance_ids, @execution_ids, @event_types, @visible_ats, @messages) WITH ORDINALITY
+            AS m(instance_id, execution_id, event_type, visible_at, message, ord)
+        WHERE EXISTS (SELECT 1 FROM __schema__.instances i WHERE i.hub = @hub AND i.instance_id = m.instance_id COLLATE "C")
+        ORDER BY m.ord
+        """;
+
+    private const string InsertTasksSql = """
+        INSERT INTO __schema__.tasks (hub, instance_id, execution_id, message)
+        SELECT @hub, t.instance_id COLLATE "C", t.execution_id, t.message
+        FROM unnest(@instance_ids, @execution_ids, @messages) WITH ORDINALITY AS t(instance_id, execution_id, message, ord)
+        ORDER BY t.ord
+        """;
+
+    /// <summary>When a message becomes visible: a timer at its fire time, a scheduled start at its start time, else now (0).</summary>
+    private static long VisibleAt(TaskMessage message) => message.Event switch
+    {
+        TimerFiredEvent timer => Ticks.From(timer.FireAt),
+        ExecutionStartedEvent { ScheduledStartTime: { } startAt } => Ticks.From(startAt),
+        _ => 0,
+    };
+
+    /// <summary>Inserts a Pending instance row for each start; <paramref name="onConflict"/> decides about existing ones.</summary>
+    private NpgsqlBatchCommand InsertInstances(IReadOnlyList<ExecutionStartedEvent> starts, long now, string onConflict) =>
+        SqlParameters.Command(
+            this.Sql(InsertInstancesSql + "\n" + onConflict),
+            SqlParameters.Text("hub", this.hub),
+            SqlParameters.Bigint("now", now),
+            SqlParameters.TextArray("instance_ids", [.. starts.Select(s => s.OrchestrationInstance.InstanceId)]),
+            SqlParameters.TextArray("execution_ids", [.. starts.Select(s => s.OrchestrationInstance.ExecutionId)]),
+            SqlParameters.TextArray("names", [.. starts.Select(s => s.Name)]),
+            SqlParameters.TextArray("versions", [.. starts.Select(s => s.Version)]),
+            SqlParameters.NullableBigintArray("scheduled", [.. starts.Select(s => s.ScheduledStartTime is { } t ? Ticks.From(t) : (long?)null)]),
+            SqlParameters.TextArray("inputs", [.. starts.Select(s => s.Input)]),
+            SqlParameters.TextArray("tags", [.. starts.Select(s => DurableJson.SerializeOrNull(s.Tags))]),
+            SqlParameters.TextArray("parents", [.. starts.Select(s => DurableJson.SerializeOrNull(s.ParentInstance))]));
+
+    /// <summary>
+    /// Adds messages for orchestrations to the batch: new instances for starts (existing ones are kept), the messages
+    /// (dropped when their instance does not exist), and a NOTIFY. Returns whether anything was added.
+    /// </summary>
+    private bool AddMessages(NpgsqlBatch batch, IReadOnlyList<TaskMessage> messages, long now, bool createInstances = true)
+    {
+        if (messages.Count == 0)
+        {
+            return false;
+        }
+
+        var starts = messages.Select(m => m.Event).OfType<ExecutionStartedEvent>().ToList();
+        if (createInstances && starts.Count > 0)
+        {
+            batch.BatchCommands.Add(this.InsertInstances(starts, now, "ON CONFLICT (hub, instance_id) DO NOTHING"));
+        }
+
+        batch.BatchCommands.Add(SqlParameters.Command(
+            this.Sql(InsertMessagesSql),
+            SqlParameters.Text("hub", this.hub),
+            SqlParameters.TextArray("instance_ids", [.. messages.Select(m => m.OrchestrationInstance.InstanceId)]),
+            SqlParameters.TextArray("execution_ids", [.. messages.Select(m => m.OrchestrationInstance.ExecutionId)]),
+            SqlParameters.IntegerArray("event_types", [.. messages.Select(m => (int)m.Event.EventType)]),
+            SqlParameters.BigintArray("visible_ats", [.. messages.Select(VisibleAt)]),
+            SqlParameters.TextArray("messages", [.. messages.Select(DurableJson.Serialize)])));
+        batch.BatchCommands.Add(this.Notify(this.channels.Orchestrations));
+        return true;
+    }
+
+    /// <summary>Adds activity tasks and a NOTIFY to the batch.</summary>
+    private void AddTasks(NpgsqlBatch batch, IList<TaskMessage> tasks)
+    {
+        if (tasks.Count == 0)
+        {
+            return;
+        }
+
+        batch.BatchCommands.Add(SqlParameters.Command(
+            this.Sql(InsertTasksSql),
+            SqlParameters.Text("hub", this.hub),
+            SqlParameters.TextArray("instance_ids", [.. tasks.Select(m => m.OrchestrationInstance.InstanceId)]),
+            SqlParameters.TextArray("execution_ids", [.. tasks.Select(m => m.OrchestrationInstance.ExecutionId)]),
+            SqlParameters.TextArray("messages", [.. tasks.Select(DurableJson.Serialize)])));
+        batch.BatchCommands.Add(this.Notify(this.channels.Activities));
+    }
+
+    /// <summary>A NOTIFY delivered when (and only if) the transaction commits; PostgreSQL folds duplicates.</summary>
+    private NpgsqlBatchCommand Notify(string channel) =>
+        SqlParameters.Command("SELECT pg_notify(@channel, '')", SqlParameters.Text("channel", channel));
+}

@@ -1,0 +1,451 @@
+using DurableTask.Core;
+using DurableTask.Core.History;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using PaymentFunctions.DurableTask.Postgres.Storage;
+
+namespace PaymentFunctions.DurableTask.Postgres;
+
+/// <summary>Orchestration work items: lock, checkpoint, abandon, renew, release, and poison instances.</summary>
+public sealed partial class PostgresOrchestrationService
+{
+    // Walks the visible messages in FIFO order and locks the first instance that is free (lease run out, row not
+    // locked by another worker's pick). A Pending instance is only handed out once its start is visible, so
+    // events raised before a scheduled start wait for it. FOR NO KEY UPDATE leaves the key-share locks of foreign
+    // keys (messages inserted for the instance meanwhile) unblocked.
+    private static readonly string LockOrchestrationSql = $"""
+        WITH picked AS (
+            SELECT i.instance_id
+            FROM __schema__.messages m
+            JOIN __schema__.instances i ON i.hub = m.hub AND i.instance_id = m.instance_id
+            WHERE m.hub = @hub AND m.visible_at <= @now AND i.locked_until <= @now
+              AND (i.status <> {(int)OrchestrationStatus.Pending} OR m.event_type = {(int)EventType.ExecutionStarted})
+            ORDER BY m.id
+            LIMIT 1
+            FOR NO KEY UPDATE OF i SKIP LOCKED
+        ), locked AS (
+            UPDATE __schema__.instances i
+            SET lock_token = @token, locked_until = @until, dequeue_count = i.dequeue_count + 1
+            FROM picked p
+            WHERE i.hub = @hub AND i.instance_id = p.instance_id
+            RETURNING i.instance_id, i.status, i.dequeue_count
+        )
+        SELECT l.instance_id, l.status, l.dequeue_count,
+            ARRAY(SELECT m.id FROM __schema__.messages m
+                  WHERE m.hub = @hub AND m.instance_id = l.instance_id AND m.visible_at <= @now ORDER BY m.id),
+            ARRAY(SELECT m.message FROM __schema__.messages m
+                  WHERE m.hub = @hub AND m.instance_id = l.instance_id AND m.visible_at <= @now ORDER BY m.id),
+            ARRAY(SELECT h.event FROM __schema__.history h
+                  WHERE h.hub = @hub AND h.instance_id = l.instance_id ORDER BY h.sequence_number)
+        FROM locked l
+        """;
+
+    private const string NextMessageDueSql = "SELECT min(visible_at) FROM __schema__.messages WHERE hub = @hub AND visible_at > @now";
+
+    private const string CheckpointInstanceSql = """
+        WITH updated AS (
+            UPDATE __schema__.instances
+            SET execution_id = @execution_id, name = @name, version = @version, status = @status,
+                last_updated_at = @now, completed_at = @completed_at, scheduled_start_at = @scheduled_start_at,
+                input = @input, output = @output, custom_status = @custom_status, failure_details = @failure_details,
+                tags = @tags, parent_instance = @parent_instance,
+                lock_token = NULL, locked_until = 0, dequeue_count = 0
+            WHERE hub = @hub AND instance_id = @instance_id AND lock_token = @token
+            RETURNING 1)
+        SELECT __schema__.assert_lease_held(count(*)) FROM updated
+        """;
+
+    private const string ReleaseCheckedSql = """
+        WITH updated AS (
+            UPDATE __schema__.instances SET lock_token = NULL, locked_until = 0, dequeue_count = 0
+            WHERE hub = @hub AND instance_id = @instance_id AND lock_token = @token
+            RETURNING 1)
+        SELECT __schema__.assert_lease_held(count(*)) FROM updated
+        """;
+
+    private const string DeleteHistorySql = "DELETE FROM __schema__.history WHERE hub = @hub AND instance_id = @instance_id";
+
+    private const string AppendHistorySql = """
+        INSERT INTO __schema__.history (hub, instance_id, execution_id, sequence_number, event_type, event)
+        SELECT @hub, @instance_id, @execution_id, @first + h.ord::integer - 1, h.event_type, h.event
+        FROM unnest(@event_types, @events) WITH ORDINALITY AS h(event_type, event, ord)
+        """;
+
+    private const string DeleteMessagesSql = "DELETE FROM __schema__.messages WHERE hub = @hub AND id = ANY(@ids)";
+
+    private const string AbandonOrchestrationSql = """
+        UPDATE __schema__.instances SET lock_token = NULL, locked_until = @until
+        WHERE hub = @hub AND instance_id = @instance_id AND lock_token = @token
+        """;
+
+    private const string RenewOrchestrationSql = """
+        UPDATE __schema__.instances SET locked_until = @until
+        WHERE hub = @hub AND instance_id = @instance_id AND lock_token = @token
+        """;
+
+    private static readonly HashSet<OrchestrationStatus> TerminalStatuses =
+        [OrchestrationStatus.Completed, OrchestrationStatus.Failed, OrchestrationStatus.Terminated, OrchestrationStatus.Canceled];
+
+    /// <inheritdoc />
+    public async Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken)
+    {
+        this.listener.EnsureStarted();
+        return (await this.PollAsync(this.listener.Orchestrations, this.TryLockOrchestrationAsync, receiveTimeout, cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <inheritdoc />
+    public async Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem)
+    {
+        var item = AsOwn(workItem);
+        var until = DateTime.UtcNow + this.settings.WorkItemLockTimeout;
+        var command = this.dataSource.CreateCommand(this.Sql(RenewOrchestrationSql));
+        await using (command.ConfigureAwait(false))
+        {
+            command.Parameters.AddRange((NpgsqlParameter[])[
+                SqlParameters.Text("hub", this.hub), SqlParameters.Text("instance_id", item.InstanceId),
+                SqlParameters.Uuid("token", item.LockToken), SqlParameters.Bigint("until", Ticks.From(until))]);
+            if (await command.ExecuteNonQueryAsync().ConfigureAwait(false) == 0)
+            {
+                throw new InvalidOperationException($"The lease on orchestration '{item.InstanceId}' was lost to another worker.");
+            }
+        }
+
+        item.LockedUntilUtc = until;
+    }
+
+    /// <inheritdoc />
+    public Task CompleteTaskOrchestrationWorkItemAsync(
+        TaskOrchestrationWorkItem workItem,
+        OrchestrationRuntimeState newOrchestrationRuntimeState,
+        IList<TaskMessage> outboundMessages,
+        IList<TaskMessage> orchestratorMessages,
+        IList<TaskMessage> timerMessages,
+        TaskMessage continuedAsNewMessage,
+        OrchestrationState orchestrationState)
+    {
+        ArgumentNullException.ThrowIfNull(newOrchestrationRuntimeState);
+        List<TaskMessage> toInstances = [.. orchestratorMessages ?? [], .. timerMessages ?? []];
+        if (continuedAsNewMessage is not null)
+        {
+            toInstances.Add(continuedAsNewMessage);
+        }
+
+        return this.CheckpointAsync(AsOwn(workItem), newOrchestrationRuntimeState, outboundMessages ?? [], toInstances);
+    }
+
+    /// <inheritdoc />
+    public async Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem)
+    {
+        var item = AsOwn(workItem);
+        var until = DateTime.UtcNow + this.AbandonBackoff(item.DequeueCount);
+        var command = this.dataSource.CreateCommand(this.Sql(AbandonOrchestrationSql));
+        await using (command.ConfigureAwait(false))
+        {
+            command.Parameters.AddRange((NpgsqlParameter[])[
+                SqlParameters.Text("hub", this.hub), SqlParameters.Text("instance_id", item.InstanceId),
+                SqlParameters.Uuid("token", item.LockToken), SqlParameters.Bigint("until", Ticks.From(until))]);
+            await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
+
+        item.Settled = true;
+    }
+
+    /// <inheritdoc />
+    public async Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem)
+    {
+        var item = AsOwn(workItem);
+        if (item.Settled)
+        {
+            return;
+        }
+
+        var command = this.dataSource.CreateCommand(this.Sql(AbandonOrchestrationSql));
+        await using (command.ConfigureAwait(false))
+        {
+            command.Parameters.AddRange((NpgsqlParameter[])[
+                SqlParameters.Text("hub", this.hub), SqlParameters.Text("instance_id", item.InstanceId),
+                SqlParameters.Uuid("token", item.LockToken), SqlParameters.Bigint("until", 0)]);
+            await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
+
+        item.Settled = true;
+    }
+
+    private static PostgresOrchestrationWorkItem AsOwn(TaskOrchestrationWorkItem workItem) =>
+        workItem as PostgresOrchestrationWorkItem
+        ?? throw new ArgumentException("The work item was not locked by a PostgresOrchestrationService.", nameof(workItem));
+
+    /// <summary>Doubling from 100 ms per hand-out, up to the configured maximum.</summary>
+    private TimeSpan AbandonBackoff(int dequeueCount)
+    {
+        var milliseconds = 100 * Math.Pow(2, Math.Clamp(dequeueCount - 1, 0, 20));
+        return TimeSpan.FromMilliseconds(Math.Min(milliseconds, this.settings.MaxAbandonBackoff.TotalMilliseconds));
+    }
+
+    /// <summary>One attempt: the next work item, or none and when the next timer is due.</summary>
+    private async Task<(TaskOrchestrationWorkItem? Item, DateTime? NextDue)> TryLockOrchestrationAsync(CancellationToken cancellationToken)
+    {
+        // Instances whose messages are all dropped (or that are poison) are settled here and the next one is tried.
+        while (true)
+        {
+            var now = DateTime.UtcNow;
+            var token = Guid.NewGuid();
+            var until = now + this.settings.WorkItemLockTimeout;
+            var batch = this.dataSource.CreateBatch();
+            await using (batch.ConfigureAwait(false))
+            {
+                batch.BatchCommands.Add(SqlParameters.Command(
+                    this.Sql(LockOrchestrationSql),
+                    SqlParameters.Text("hub", this.hub), SqlParameters.Bigint("now", Ticks.From(now)),
+                    SqlParameters.Uuid("token", token), SqlParameters.Bigint("until", Ticks.From(until))));
+                batch.BatchCommands.Add(SqlParameters.Command(
+                    this.Sql(NextMessageDueSql), SqlParameters.Text("hub", this.hub), SqlParameters.Bigint("now", Ticks.From(now))));
+
+                LockedInstance? locked = null;
+                DateTime? nextDue;
+                var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        locked = new LockedInstance(
+                            reader.GetString(0),
+                            (OrchestrationStatus)reader.GetInt32(1),
+                            reader.GetInt32(2),
+                            reader.GetFieldValue<long[]>(3),
+                            reader.GetFieldValue<string[]>(4),
+                            reader.GetFieldValue<string[]>(5));
+                    }
+
+                    await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                    await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                    nextDue = reader.IsDBNull(0) ? null : Ticks.ToUtc(reader.GetInt64(0));
+                }
+
+                if (locked is null)
+                {
+                    return (null, nextDue);
+                }
+
+                if (await this.PrepareWorkItemAsync(locked, token, until).ConfigureAwait(false) is { } item)
+                {
+                    return (item, null);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Turns a locked instance into a work item, or settles it and returns null: messages for a finished instance are
+    /// dropped (except a start, which begins a new execution, and a rewind of a failed one), and poison is failed.
+    /// </summary>
+    private async Task<PostgresOrchestrationWorkItem?> PrepareWorkItemAsync(LockedInstance locked, Guid token, DateTime until)
+    {
+        var messages = Array.ConvertAll(locked.Messages, DurableJson.ToMessage);
+        var history = Array.ConvertAll(locked.History, DurableJson.ToEvent);
+        var loaded = new OrchestrationRuntimeState(history);
+        var loadedExecutionId = loaded.ExecutionStartedEvent?.OrchestrationInstance?.ExecutionId;
+        IReadOnlyList<TaskMessage> handed = messages;
+        var state = loaded;
+
+        var startIndex = Array.FindIndex(messages, m => m.Event is ExecutionStartedEvent);
+        if (TerminalStatuses.Contains(locked.Status) || history.Length == 0)
+        {
+            if (startIndex >= 0)
+            {
+                // A new execution (a first start, or a restart of a finished instance): the start leads the batch.
+                state = new OrchestrationRuntimeState([]);
+                handed = [messages[startIndex], .. messages.Skip(startIndex + 1)];
+            }
+            else if (locked.Status == OrchestrationStatus.Failed && messages.LastOrDefault(m => m.Event is ExecutionRewoundEvent) is { } rewind)
+            {
+                // DTFx rewinds a failed instance only when the rewind is the only message of the batch.
+                handed = [rewind];
+            }
+            else
+            {
+                handed = [];
+            }
+        }
+
+        var item = new PostgresOrchestrationWorkItem
+        {
+            InstanceId = locked.InstanceId,
+            LockToken = token,
+            MessageIds = locked.MessageIds,
+            LoadedExecutionId = loadedExecutionId,
+            DequeueCount = locked.DequeueCount,
+            OrchestrationRuntimeState = state,
+            NewMessages = [.. handed],
+            LockedUntilUtc = until,
+        };
+
+        if (handed.Count == 0)
+        {
+            // Released without touching the instance row (its custom status is not part of the loaded state).
+            LogMessagesDropped(this.logger, locked.InstanceId, messages.Length);
+            await this.CheckpointAsync(item, new OrchestrationRuntimeState([]), [], []).ConfigureAwait(false);
+            return null;
+        }
+
+        if (locked.DequeueCount > this.settings.MaxDequeueCount)
+        {
+            await this.FailPoisonAsync(item, loaded, handed).ConfigureAwait(false);
+            return null;
+        }
+
+        return item;
+    }
+
+    /// <summary>
+    /// Fails an instance whose episodes keep failing to complete (abandoned or crashed too often), so it does not
+    /// loop forever: the history gets a failed completion naming the reason and the parent, if any, hears of it.
+    /// </summary>
+    private async Task FailPoisonAsync(PostgresOrchestrationWorkItem item, OrchestrationRuntimeState loaded, IReadOnlyList<TaskMessage> handed)
+    {
+        var reason = $"Orchestration '{item.InstanceId}' is poison: its work item was handed out {item.DequeueCount} times " +
+            $"without completing (the limit is {this.settings.MaxDequeueCount}).";
+        LogPoisonOrchestration(this.logger, item.InstanceId, item.DequeueCount);
+
+        var state = loaded.ExecutionStartedEvent is null || handed[0].Event is ExecutionStartedEvent ? new OrchestrationRuntimeState([]) : loaded;
+        state.AddEvent(new OrchestratorStartedEvent(-1));
+        if (state.ExecutionStartedEvent is null)
+        {
+            if (handed[0].Event is not ExecutionStartedEvent start)
+            {
+                await this.CheckpointAsync(item, new OrchestrationRuntimeState([]), [], []).ConfigureAwait(false);
+                return;
+            }
+
+            state.AddEvent(start);
+        }
+
+        var failure = new FailureDetails("PoisonMessage", reason, null, null, true);
+        state.AddEvent(new ExecutionCompletedEvent(-1, reason, OrchestrationStatus.Failed, failure));
+        state.AddEvent(new OrchestratorCompletedEvent(-1));
+
+        List<TaskMessage> toParent = [];
+        if (state.ParentInstance is { } parent)
+        {
+            toParent.Add(new TaskMessage
+            {
+                Event = new SubOrchestrationInstanceFailedEvent(-1, parent.TaskScheduleId, reason, null, failure),
+                OrchestrationInstance = parent.OrchestrationInstance,
+            });
+        }
+
+        await this.CheckpointAsync(item, state, [], toParent).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Commits an episode in one implicit transaction (one batch): the instance row (only while the lease is still
+    /// ours), the new history (all of it when the execution changed: continue-as-new, rewind), the consumed messages
+    /// deleted, and the activity tasks, messages and timers it produced.
+    /// </summary>
+    private async Task CheckpointAsync(
+        PostgresOrchestrationWorkItem item,
+        OrchestrationRuntimeState state,
+        IList<TaskMessage> activities,
+        IReadOnlyList<TaskMessage> toInstances)
+    {
+        var now = Ticks.From(DateTime.UtcNow);
+        var batch = this.dataSource.CreateBatch();
+        await using (batch.ConfigureAwait(false))
+        {
+            var key = new[] { SqlParameters.Text("hub", this.hub), SqlParameters.Text("instance_id", item.InstanceId) };
+            var start = state.ExecutionStartedEvent;
+            if (start is null)
+            {
+                batch.BatchCommands.Add(SqlParameters.Command(this.Sql(ReleaseCheckedSql), [.. Clone(key), SqlParameters.Uuid("token", item.LockToken)]));
+            }
+            else
+            {
+                var executionId = start.OrchestrationInstance.ExecutionId;
+                batch.BatchCommands.Add(SqlParameters.Command(
+                    this.Sql(CheckpointInstanceSql), [.. Clone(key), SqlParameters.Uuid("token", item.LockToken), .. InstanceColumns(state, now)]));
+                if (item.LoadedExecutionId is not null && item.LoadedExecutionId != executionId)
+                {
+                    batch.BatchCommands.Add(SqlParameters.Command(this.Sql(DeleteHistorySql), Clone(key)));
+                }
+
+                var first = state.PastEvents.Count;
+                var events = state.Events.Skip(first).ToArray();
+                if (events.Length > 0)
+                {
+                    batch.BatchCommands.Add(SqlParameters.Command(
+                        this.Sql(AppendHistorySql),
+                        [.. Clone(key),
+                        SqlParameters.Text("execution_id", executionId),
+                        SqlParameters.Integer("first", first),
+                        SqlParameters.IntegerArray("event_types", [.. events.Select(e => (int)e.EventType)]),
+                        SqlParameters.TextArray("events", [.. events.Select(DurableJson.Serialize)])]));
+                }
+            }
+
+            if (item.MessageIds.Length > 0)
+            {
+                batch.BatchCommands.Add(SqlParameters.Command(
+                    this.Sql(DeleteMessagesSql), SqlParameters.Text("hub", this.hub), SqlParameters.BigintArray("ids", item.MessageIds)));
+            }
+
+            this.AddTasks(batch, activities);
+            this.AddMessages(batch, toInstances, now);
+            try
+            {
+                await batch.ExecuteNonQueryAsync().ConfigureAwait(false);
+            }
+            catch (PostgresException ex) when (ex.SqlState == LeaseLostState)
+            {
+                LogOrchestrationLeaseLost(this.logger, item.InstanceId);
+                throw new InvalidOperationException($"The lease on orchestration '{item.InstanceId}' was lost; the episode was not committed.", ex);
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                LogDuplicateEpisode(this.logger, item.InstanceId);
+                throw new InvalidOperationException($"Another worker already committed this episode of orchestration '{item.InstanceId}'.", ex);
+            }
+        }
+
+        item.Settled = true;
+    }
+
+    private static NpgsqlParameter[] Clone(NpgsqlParameter[] parameters) => [.. parameters.Select(p => p.Clone())];
+
+    /// <summary>The instance row's columns from the runtime state, the one source of truth after an episode.</summary>
+    private static NpgsqlParameter[] InstanceColumns(OrchestrationRuntimeState state, long now)
+    {
+        var status = state.OrchestrationStatus;
+        var start = state.ExecutionStartedEvent!;
+        long? completedAt = TerminalStatuses.Contains(status) ? Ticks.From(state.ExecutionCompletedEvent?.Timestamp ?? DateTime.UtcNow) : null;
+        return
+        [
+            SqlParameters.Text("execution_id", start.OrchestrationInstance.ExecutionId),
+            SqlParameters.Text("name", start.Name),
+            SqlParameters.Text("version", start.Version),
+            SqlParameters.Integer("status", (int)status),
+            SqlParameters.Bigint("now", now),
+            SqlParameters.Bigint("completed_at", completedAt),
+            SqlParameters.Bigint("scheduled_start_at", start.ScheduledStartTime is { } t ? Ticks.From(t) : null),
+            SqlParameters.Text("input", start.Input),
+            SqlParameters.Text("output", state.ExecutionCompletedEvent?.Result),
+            SqlParameters.Text("custom_status", state.Status),
+            SqlParameters.Text("failure_details", DurableJson.SerializeOrNull(state.FailureDetails)),
+            SqlParameters.Text("tags", DurableJson.SerializeOrNull(start.Tags)),
+            SqlParameters.Text("parent_instance", DurableJson.SerializeOrNull(start.ParentInstance)),
+        ];
+    }
+
+    private sealed record LockedInstance(string InstanceId, OrchestrationStatus Status, int DequeueCount, long[] MessageIds, string[] Messages, string[] History);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dropped {Count} message(s) for orchestration {InstanceId}, which has finished or does not exist")]
+    private static partial void LogMessagesDropped(ILogger logger, string instanceId, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Orchestration {InstanceId} is poison after {DequeueCount} hand-outs; failing it")]
+    private static partial void LogPoisonOrchestration(ILogger logger, string instanceId, int dequeueCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The lease on orchestration {InstanceId} was lost; its episode was not committed")]
+    private static partial void LogOrchestrationLeaseLost(ILogger logger, string instanceId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Another worker already committed this episode of orchestration {InstanceId}")]
+    private static partial void LogDuplicateEpisode(ILogger logger, string instanceId);
+}
