@@ -271,8 +271,9 @@ public static partial class ManagementEndpoints
         {
             return NotFound(instanceId);
         }
-        catch (OrchestrationAlreadyExistsException ex)
+        catch (Exception ex) when (ex is OrchestrationAlreadyExistsException or InvalidOperationException)
         {
+            // The client refuses restarting an unfinished instance under its own id.
             return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The instance is still running.", detail: ex.Message);
         }
     }

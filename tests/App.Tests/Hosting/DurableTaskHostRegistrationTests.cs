@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PaymentFunctions.App.Hosting;
 using PaymentFunctions.DurableTask.Hosting.Backends;
 using PaymentFunctions.DurableTask.Hosting.Configuration;
+using PaymentFunctions.DurableTask.Postgres;
 
 namespace PaymentFunctions.App.Tests.Hosting;
 
@@ -31,8 +32,14 @@ public sealed class DurableTaskHostRegistrationTests(AppFactory app) : IClassFix
     }
 
     [Fact]
-    public void The_backend_is_the_postgres_one()
+    public void The_backend_is_the_postgres_one_on_the_app_database_and_hub()
     {
-        Assert.Equal(StorageProviderOptions.Postgres, app.Services.GetRequiredService<DurableTaskBackend>().Type);
+        var backend = app.Services.GetRequiredService<DurableTaskBackend>();
+        var settings = Assert.IsType<PostgresOrchestrationService>(backend.Service).Settings;
+
+        Assert.Equal(StorageProviderOptions.Postgres, backend.Type);
+        Assert.Equal(app.HubName, settings.TaskHubName);
+        Assert.Equal(app.ConnectionString, settings.ConnectionString);
+        Assert.Equal(TimeSpan.FromSeconds(30), settings.WorkItemLockTimeout);
     }
 }
