@@ -1,12 +1,12 @@
 using System.Globalization;
 using Npgsql;
-using PaymentFunctions.Durable.Benchmarks.Hosting;
-using PaymentFunctions.Durable.Benchmarks.Reporting;
-using PaymentFunctions.Durable.Benchmarks.Scenarios;
+using PaymentFunctions.Benchmarks.Durable.Hosting;
+using PaymentFunctions.Benchmarks.Durable.Reporting;
+using PaymentFunctions.Benchmarks.Durable.Scenarios;
 using PaymentFunctions.LocalStack.Postgres;
 using Spectre.Console;
 
-namespace PaymentFunctions.Durable.Benchmarks;
+namespace PaymentFunctions.Benchmarks.Durable;
 
 /// <summary>
 /// The engine benchmark: <c>dotnet run -c Release --project bench/Durable.Benchmarks [-- --quick] [--concurrency N]</c>.

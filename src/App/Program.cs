@@ -10,7 +10,7 @@ using PaymentFunctions.Payments.Lifecycle;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFunctionsHost();
-await builder.AddDurableStoreAsync(tasks => tasks.AddSamples().AddPaymentLifecycle());
+await builder.AddDurableTaskHostAsync(tasks => tasks.AddSamples().AddPaymentLifecycle());
 builder.Services.AddFunctionKeys(builder.Configuration);
 builder.Services.AddTimerTriggers(builder.Configuration);
 builder.Services.AddSampleTimers(builder.Configuration);

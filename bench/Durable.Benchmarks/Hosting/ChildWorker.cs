@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace PaymentFunctions.Durable.Benchmarks.Hosting;
+namespace PaymentFunctions.Benchmarks.Durable.Hosting;
 
 /// <summary>A worker in its own process (this executable in <see cref="WorkerMode"/>), whose memory the kernel reports.</summary>
 internal sealed class ChildWorker : IAsyncDisposable

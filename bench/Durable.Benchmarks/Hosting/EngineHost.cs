@@ -1,48 +1,52 @@
+using System.Globalization;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using PaymentFunctions.Durable.Client;
-using PaymentFunctions.Durable.Storage;
-using PaymentFunctions.Durable.Worker;
+using PaymentFunctions.DurableTask.Hosting.Backends;
+using PaymentFunctions.DurableTask.Hosting.Configuration;
 
-namespace PaymentFunctions.Durable.Benchmarks.Hosting;
+namespace PaymentFunctions.Benchmarks.Durable.Hosting;
 
 /// <summary>
-/// A worker and client wired as the app wires them (AddDurableTask + UsePostgres), with the hosted worker started
-/// and stopped by the benchmark so that scheduling and processing can be timed apart.
+/// A worker and client wired as the app wires them (AddDurableTaskHost on the postgres backend, configured as
+/// host.json would), with the hosted worker started and stopped by the benchmark so that scheduling and processing
+/// can be timed apart.
 /// </summary>
 internal sealed class EngineHost : IAsyncDisposable
 {
+    private const string ConnectionSetting = "BenchmarkStore";
+
     private readonly ServiceProvider provider;
     private List<IHostedService>? running;
 
     public EngineHost(string connectionString, string hubName, int concurrency, Action<DurableTaskRegistry> registerTasks)
     {
+        var section = DurableTaskExtensionOptions.SectionPath;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"{section}:hubName"] = hubName,
+            [$"{section}:maxConcurrentOrchestratorFunctions"] = concurrency.ToString(CultureInfo.InvariantCulture),
+            [$"{section}:maxConcurrentActivityFunctions"] = concurrency.ToString(CultureInfo.InvariantCulture),
+            [$"{section}:storageProvider:type"] = StorageProviderOptions.Postgres,
+            [$"{section}:storageProvider:connectionStringName"] = ConnectionSetting,
+            [ConnectionSetting] = connectionString,
+        }).Build();
         var services = new ServiceCollection().AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        services
-            .AddDurableTask(registerTasks, worker => Configure(worker, concurrency))
-            .UsePostgres(store =>
-            {
-                store.ConnectionString = connectionString;
-                store.HubName = hubName;
-            });
+        services.AddDurableTaskHost(configuration, registerTasks);
         this.provider = services.BuildServiceProvider();
     }
 
     public DurableTaskClient Client => this.provider.GetRequiredService<DurableTaskClient>();
 
-    public IOrchestrationStore Store => this.provider.GetRequiredService<IOrchestrationStore>();
-
-    /// <summary>The worker settings every benchmark worker uses, in process or not.</summary>
-    public static void Configure(DurableTaskWorkerOptions worker, int concurrency)
-    {
-        worker.MaxConcurrentOrchestratorFunctions = concurrency;
-        worker.MaxConcurrentActivityFunctions = concurrency;
-    }
+    /// <summary>Creates the hub's tables when missing, without starting the worker.</summary>
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken)
+        => this.provider.GetRequiredService<DurableTaskBackend>().EnsureCreatedAsync(cancellationToken);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await this.Store.InitializeAsync(cancellationToken);
         this.running = [.. this.provider.GetServices<IHostedService>()];
         foreach (var service in this.running)
         {

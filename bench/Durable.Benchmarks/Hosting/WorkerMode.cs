@@ -1,7 +1,7 @@
 using System.Globalization;
-using PaymentFunctions.Durable.Benchmarks.Workloads;
+using PaymentFunctions.Benchmarks.Durable.Workloads;
 
-namespace PaymentFunctions.Durable.Benchmarks.Hosting;
+namespace PaymentFunctions.Benchmarks.Durable.Hosting;
 
 /// <summary>
 /// The benchmark's own executable as a bare worker process (<c>--worker CONNECTION HUB CONCURRENCY</c>), so its

@@ -1,7 +1,7 @@
-using PaymentFunctions.Durable.Benchmarks.Scenarios;
+using PaymentFunctions.Benchmarks.Durable.Scenarios;
 using PaymentFunctions.LocalStack.Postgres;
 
-namespace PaymentFunctions.Durable.Benchmarks.Reporting;
+namespace PaymentFunctions.Benchmarks.Durable.Reporting;
 
 /// <summary>Everything one run measured.</summary>
 internal sealed record BenchmarkReport(

@@ -1,8 +1,8 @@
 using System.Globalization;
-using PaymentFunctions.Durable.Benchmarks.Scenarios;
+using PaymentFunctions.Benchmarks.Durable.Scenarios;
 using Spectre.Console;
 
-namespace PaymentFunctions.Durable.Benchmarks.Reporting;
+namespace PaymentFunctions.Benchmarks.Durable.Reporting;
 
 /// <summary>Prints the run as one table, each figure beside the target for it, then what explains the figures.</summary>
 internal static class ResultTable

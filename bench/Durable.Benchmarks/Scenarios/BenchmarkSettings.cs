@@ -1,4 +1,4 @@
-namespace PaymentFunctions.Durable.Benchmarks.Scenarios;
+namespace PaymentFunctions.Benchmarks.Durable.Scenarios;
 
 /// <summary>The sizes of one benchmark run: the full run the targets refer to, or a quick smoke run.</summary>
 internal sealed record BenchmarkSettings(

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace PaymentFunctions.Durable.Benchmarks.Scenarios;
+namespace PaymentFunctions.Benchmarks.Durable.Scenarios;
 
 /// <summary>
 /// Reads PostgreSQL's own counters around a measurement (pg_stat_database, pg_stat_statements), which is how the

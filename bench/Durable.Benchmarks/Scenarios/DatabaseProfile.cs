@@ -1,4 +1,4 @@
-namespace PaymentFunctions.Durable.Benchmarks.Scenarios;
+namespace PaymentFunctions.Benchmarks.Durable.Scenarios;
 
 /// <summary>What the database did during a measurement: transactions and the costliest statements.</summary>
 /// <param name="Transactions">Committed and rolled-back transactions in the benchmark's database.</param>

@@ -1,8 +1,8 @@
-using PaymentFunctions.Durable.Benchmarks.Hosting;
-using PaymentFunctions.Durable.Benchmarks.Workloads;
-using PaymentFunctions.Durable.Client;
+using PaymentFunctions.Benchmarks.Durable.Hosting;
+using PaymentFunctions.Benchmarks.Durable.Workloads;
+using Microsoft.DurableTask.Client;
 
-namespace PaymentFunctions.Durable.Benchmarks.Scenarios;
+namespace PaymentFunctions.Benchmarks.Durable.Scenarios;
 
 /// <summary>
 /// Light-load latency: one event at a time, round-robin over waiting instances, each timed from just before

@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using PaymentFunctions.Durable.Benchmarks.Hosting;
-using PaymentFunctions.Durable.Benchmarks.Workloads;
-using PaymentFunctions.Durable.Client;
+using PaymentFunctions.Benchmarks.Durable.Hosting;
+using PaymentFunctions.Benchmarks.Durable.Workloads;
+using Microsoft.DurableTask.Client;
 
-namespace PaymentFunctions.Durable.Benchmarks.Scenarios;
+namespace PaymentFunctions.Benchmarks.Durable.Scenarios;
 
 /// <summary>One orchestration fanning out to thousands of activities and back in: from scheduling to its completion.</summary>
 internal static class FanOutScenario

@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using PaymentFunctions.Durable.Benchmarks.Hosting;
-using PaymentFunctions.Durable.Benchmarks.Workloads;
-using PaymentFunctions.Durable.Client;
+using PaymentFunctions.Benchmarks.Durable.Hosting;
+using PaymentFunctions.Benchmarks.Durable.Workloads;
+using Microsoft.DurableTask.Client;
 
-namespace PaymentFunctions.Durable.Benchmarks.Scenarios;
+namespace PaymentFunctions.Benchmarks.Durable.Scenarios;
 
 /// <summary>
 /// HelloSequence5 throughput: the instances are scheduled first, then one worker starts and the clock runs until
@@ -27,7 +27,7 @@ internal static class HelloSequenceScenario
         }
 
         await using var host = new EngineHost(connectionString, "hello", settings.Concurrency, r => BenchWorkload.Register(r, counters));
-        await host.Store.InitializeAsync(cancellationToken);
+        await host.EnsureCreatedAsync(cancellationToken);
         await Instances.ScheduleAsync(host.Client, HelloSequence5.Name, Prefix, settings.HelloInstances, i => $"instance {i}", cancellationToken);
 
         var meter = new DatabaseMeter(connectionString);

@@ -1,7 +1,8 @@
 using System.Globalization;
-using PaymentFunctions.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
-namespace PaymentFunctions.Durable.Benchmarks.Scenarios;
+namespace PaymentFunctions.Benchmarks.Durable.Scenarios;
 
 /// <summary>Scheduling and watching many instances through the public client only.</summary>
 internal static class Instances

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace PaymentFunctions.Durable.Benchmarks.Scenarios;
+namespace PaymentFunctions.Benchmarks.Durable.Scenarios;
 
 /// <summary>
 /// CPU time of the PostgreSQL server (postmaster and its live child processes) from /proc, so the benchmark can

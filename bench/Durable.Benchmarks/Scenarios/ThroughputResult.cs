@@ -1,4 +1,4 @@
-namespace PaymentFunctions.Durable.Benchmarks.Scenarios;
+namespace PaymentFunctions.Benchmarks.Durable.Scenarios;
 
 /// <summary>What a throughput scenario did and how long it took.</summary>
 internal sealed record ThroughputResult(

@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using PaymentFunctions.Durable.Benchmarks.Hosting;
-using PaymentFunctions.Durable.Benchmarks.Workloads;
-using PaymentFunctions.Durable.Client;
+using PaymentFunctions.Benchmarks.Durable.Hosting;
+using PaymentFunctions.Benchmarks.Durable.Workloads;
+using Microsoft.DurableTask.Client;
 
-namespace PaymentFunctions.Durable.Benchmarks.Scenarios;
+namespace PaymentFunctions.Benchmarks.Durable.Scenarios;
 
 /// <summary>
 /// Memory of a worker process (this executable in worker mode) that has started many orchestrations which now all
@@ -18,7 +18,7 @@ internal static class WaitingMemoryScenario
     {
         // A client only: its worker is never started, so all the work happens in the child process.
         await using var client = new EngineHost(connectionString, Hub, settings.Concurrency, _ => { });
-        await client.Store.InitializeAsync(cancellationToken);
+        await client.EnsureCreatedAsync(cancellationToken);
         await using var worker = await ChildWorker.StartAsync(connectionString, Hub, settings.Concurrency, cancellationToken);
 
         var clock = Stopwatch.StartNew();

@@ -1,6 +1,6 @@
-using PaymentFunctions.Durable.Worker;
+using Microsoft.DurableTask;
 
-namespace PaymentFunctions.Durable.Benchmarks.Workloads;
+namespace PaymentFunctions.Benchmarks.Durable.Workloads;
 
 /// <summary>Registers every benchmark orchestrator and activity, counting steps as they run.</summary>
 internal static class BenchWorkload
@@ -9,10 +9,10 @@ internal static class BenchWorkload
     {
         // The registry creates an orchestrator once per episode, which makes the factory the place to count episodes.
         registry
-            .AddOrchestrator(HelloSequence5.Name, _ => Counted(counters, new HelloSequence5()))
-            .AddOrchestrator(FanOutFanIn.Name, _ => Counted(counters, new FanOutFanIn()))
-            .AddOrchestrator(EventLoop.Name, _ => Counted(counters, new EventLoop()))
-            .AddOrchestrator(WaitOnTimer.Name, _ => Counted(counters, new WaitOnTimer()));
+            .AddOrchestrator(HelloSequence5.Name, () => Counted(counters, new HelloSequence5()))
+            .AddOrchestrator(FanOutFanIn.Name, () => Counted(counters, new FanOutFanIn()))
+            .AddOrchestrator(EventLoop.Name, () => Counted(counters, new EventLoop()))
+            .AddOrchestrator(WaitOnTimer.Name, () => Counted(counters, new WaitOnTimer()));
 
         registry.AddActivityFunc<string, string>(HelloSequence5.SayHello, (_, city) =>
         {

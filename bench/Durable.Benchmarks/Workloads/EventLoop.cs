@@ -1,4 +1,6 @@
-namespace PaymentFunctions.Durable.Benchmarks.Workloads;
+using Microsoft.DurableTask;
+
+namespace PaymentFunctions.Benchmarks.Durable.Workloads;
 
 /// <summary>
 /// Waits for "Ping" events forever; each one schedules a "Pong" activity carrying the event's payload, the

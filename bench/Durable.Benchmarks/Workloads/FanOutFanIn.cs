@@ -1,4 +1,6 @@
-namespace PaymentFunctions.Durable.Benchmarks.Workloads;
+using Microsoft.DurableTask;
+
+namespace PaymentFunctions.Benchmarks.Durable.Workloads;
 
 /// <summary>Schedules its input's number of activities at once and waits for them all.</summary>
 internal sealed class FanOutFanIn : TaskOrchestrator<int, long>

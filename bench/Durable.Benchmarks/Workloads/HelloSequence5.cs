@@ -1,4 +1,6 @@
-namespace PaymentFunctions.Durable.Benchmarks.Workloads;
+using Microsoft.DurableTask;
+
+namespace PaymentFunctions.Benchmarks.Durable.Workloads;
 
 /// <summary>The classic Durable Functions benchmark shape: five activities, one after the other.</summary>
 internal sealed class HelloSequence5 : TaskOrchestrator<string, string>

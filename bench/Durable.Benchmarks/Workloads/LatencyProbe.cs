@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 
-namespace PaymentFunctions.Durable.Benchmarks.Workloads;
+namespace PaymentFunctions.Benchmarks.Durable.Workloads;
 
 /// <summary>
 /// Carries "the activity after the event has started" back to the benchmark loop, with the time since the

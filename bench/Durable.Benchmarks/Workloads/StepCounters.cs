@@ -1,4 +1,4 @@
-namespace PaymentFunctions.Durable.Benchmarks.Workloads;
+namespace PaymentFunctions.Benchmarks.Durable.Workloads;
 
 /// <summary>
 /// Engine steps as the benchmark counts them: orchestrator episodes (each time a worker runs an orchestrator over

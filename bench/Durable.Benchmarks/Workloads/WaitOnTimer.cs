@@ -1,4 +1,6 @@
-namespace PaymentFunctions.Durable.Benchmarks.Workloads;
+using Microsoft.DurableTask;
+
+namespace PaymentFunctions.Benchmarks.Durable.Workloads;
 
 /// <summary>Sleeps on a durable timer an hour away: the idle orchestration whose memory cost is measured.</summary>
 internal sealed class WaitOnTimer : TaskOrchestrator<int, int>

@@ -1,39 +1,138 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using PaymentFunctions.Durable.History;
+using DurableTask.Core.History;
 
 namespace PaymentFunctions.App.Management;
 
-/// <summary>Shows history events with an <c>eventType</c> field, their payloads only when asked for.</summary>
+/// <summary>
+/// Shows DTFx's history events in Durable Functions' <c>historyEvents</c> shape: the orchestrator's own episode
+/// markers and the scheduling events are left out, each completion or failure carries the name and scheduled time of
+/// the call it answers, and payloads (<c>input</c>, <c>result</c>) appear only when asked for.
+/// </summary>
 internal static class HistoryProjection
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
-    private static readonly string[] PayloadFields = ["input", "result", "output"];
-
     public static JsonArray Project(IEnumerable<HistoryEvent> history, bool showOutput)
     {
         var events = new JsonArray();
+        var scheduled = new Dictionary<int, (string Name, DateTime Time)>();
         foreach (var historyEvent in history)
         {
-            var node = JsonSerializer.SerializeToNode(historyEvent, Options)!.AsObject();
-            node.Remove("$type");
-            var projected = new JsonObject { ["eventType"] = historyEvent.EventType.ToString() };
-            foreach (var (name, value) in node.ToList())
+            switch (historyEvent)
             {
-                node.Remove(name);
-                if (name == "eventType" || (!showOutput && PayloadFields.Contains(name)))
-                {
+                case OrchestratorStartedEvent or OrchestratorCompletedEvent:
                     continue;
-                }
-
-                projected[name] = name is "input" or "result" or "output" && value is JsonValue text && text.TryGetValue<string>(out var raw)
-                    ? InstanceStatusResponse.ParsePayload(raw)
-                    : value;
+                case TaskScheduledEvent task:
+                    scheduled[task.EventId] = (task.Name ?? string.Empty, task.Timestamp);
+                    continue;
+                case SubOrchestrationInstanceCreatedEvent created:
+                    scheduled[created.EventId] = (created.Name ?? string.Empty, created.Timestamp);
+                    continue;
             }
 
-            events.Add(projected);
+            var node = new JsonObject
+            {
+                ["eventType"] = historyEvent.EventType.ToString(),
+                ["timestamp"] = Utc(historyEvent.Timestamp),
+            };
+            switch (historyEvent)
+            {
+                case ExecutionStartedEvent started:
+                    node["functionName"] = started.Name;
+                    Payload(node, "input", started.Input, showOutput);
+                    break;
+                case ContinueAsNewEvent continued:
+                    Payload(node, "result", continued.Result, showOutput);
+                    break;
+                case ExecutionCompletedEvent completed:
+                    node["orchestrationStatus"] = completed.OrchestrationStatus.ToString();
+                    Payload(node, "result", completed.Result, showOutput);
+                    Failure(node, completed.FailureDetails);
+                    break;
+                case ExecutionTerminatedEvent terminated:
+                    Payload(node, "input", terminated.Input, showOutput);
+                    break;
+                case TaskCompletedEvent completed:
+                    Answer(node, scheduled, completed.TaskScheduledId, completed.Result, showOutput);
+                    break;
+                case SubOrchestrationInstanceCompletedEvent completed:
+                    Answer(node, scheduled, completed.TaskScheduledId, completed.Result, showOutput);
+                    break;
+                case TaskFailedEvent failed:
+                    Answer(node, scheduled, failed.TaskScheduledId, failed.FailureDetails, failed.Reason);
+                    break;
+                case SubOrchestrationInstanceFailedEvent failed:
+                    Answer(node, scheduled, failed.TaskScheduledId, failed.FailureDetails, failed.Reason);
+                    break;
+                case TimerCreatedEvent timer:
+                    node["fireAt"] = Utc(timer.FireAt);
+                    break;
+                case TimerFiredEvent fired:
+                    node["fireAt"] = Utc(fired.FireAt);
+                    break;
+                case EventRaisedEvent raised:
+                    node["name"] = raised.Name;
+                    Payload(node, "input", raised.Input, showOutput);
+                    break;
+                case EventSentEvent sent:
+                    node["name"] = sent.Name;
+                    node["instanceId"] = sent.InstanceId;
+                    Payload(node, "input", sent.Input, showOutput);
+                    break;
+                case ExecutionSuspendedEvent suspended:
+                    node["reason"] = suspended.Reason;
+                    break;
+                case ExecutionResumedEvent resumed:
+                    node["reason"] = resumed.Reason;
+                    break;
+                case ExecutionRewoundEvent rewound:
+                    node["reason"] = rewound.Reason;
+                    break;
+            }
+
+            events.Add(node);
         }
 
         return events;
     }
+
+    // A completion or failure names the call it answers, as Durable Functions shows it.
+    private static void Answer(JsonObject node, Dictionary<int, (string Name, DateTime Time)> scheduled, int scheduledId, string? result, bool showOutput)
+    {
+        Scheduled(node, scheduled, scheduledId);
+        Payload(node, "result", result, showOutput);
+    }
+
+    private static void Answer(
+        JsonObject node, Dictionary<int, (string Name, DateTime Time)> scheduled, int scheduledId, global::DurableTask.Core.FailureDetails? failure, string? reason)
+    {
+        Scheduled(node, scheduled, scheduledId);
+        node["reason"] = failure?.ErrorMessage ?? reason;
+        Failure(node, failure);
+    }
+
+    private static void Scheduled(JsonObject node, Dictionary<int, (string Name, DateTime Time)> scheduled, int scheduledId)
+    {
+        if (scheduled.TryGetValue(scheduledId, out var call))
+        {
+            node["functionName"] = call.Name;
+            node["scheduledTime"] = Utc(call.Time);
+        }
+    }
+
+    private static void Payload(JsonObject node, string name, string? serialized, bool show)
+    {
+        if (show)
+        {
+            node[name] = InstanceStatusResponse.ParsePayload(serialized);
+        }
+    }
+
+    private static void Failure(JsonObject node, global::DurableTask.Core.FailureDetails? failure)
+    {
+        if (failure is not null)
+        {
+            node["failureDetails"] = new JsonObject { ["errorType"] = failure.ErrorType, ["errorMessage"] = failure.ErrorMessage };
+        }
+    }
+
+    private static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
 }

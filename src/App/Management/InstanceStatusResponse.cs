@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using PaymentFunctions.Durable.Client;
+using Microsoft.DurableTask.Client;
 
 namespace PaymentFunctions.App.Management;
 

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Options;
 using PaymentFunctions.App.Security;
-using PaymentFunctions.Durable;
-using PaymentFunctions.Durable.Client;
+using DurableTask.Core.Exceptions;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace PaymentFunctions.App.Management;
 
@@ -145,16 +146,25 @@ public static partial class ManagementEndpoints
             return query.Problem();
         }
 
-        Page<OrchestrationMetadata> page;
+        Page<OrchestrationMetadata>? page = null;
         try
         {
-            page = await client.GetAllInstancesAsync(filter).AsPages(filter.ContinuationToken, filter.PageSize).FirstAsync(context.RequestAborted);
+            await foreach (var first in client.GetAllInstancesAsync(filter).AsPages(filter.ContinuationToken, filter.PageSize).WithCancellation(context.RequestAborted))
+            {
+                page = first;
+                break;
+            }
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException)
         {
             return Results.ValidationProblem(
                 new Dictionary<string, string[]> { [ContinuationHeader] = ["The continuation token is not one this API issued."] },
                 title: "The continuation token is invalid.");
+        }
+
+        if (page is null)
+        {
+            return Results.Ok(Array.Empty<InstanceStatusResponse>());
         }
 
         if (page.ContinuationToken is { } next)
@@ -231,7 +241,7 @@ public static partial class ManagementEndpoints
 
         try
         {
-            await client.RewindInstanceAsync(instanceId, reason, context.RequestAborted);
+            await client.RewindInstanceAsync(instanceId, reason ?? string.Empty, context.RequestAborted);
         }
         catch (ArgumentException)
         {
@@ -261,8 +271,9 @@ public static partial class ManagementEndpoints
         {
             return NotFound(instanceId);
         }
-        catch (OrchestrationAlreadyExistsException ex)
+        catch (Exception ex) when (ex is OrchestrationAlreadyExistsException or InvalidOperationException)
         {
+            // The client refuses restarting an unfinished instance under its own id.
             return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The instance is still running.", detail: ex.Message);
         }
     }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using PaymentFunctions.Durable.Client;
+using Microsoft.DurableTask.Client;
 
 namespace PaymentFunctions.App.Management;
 

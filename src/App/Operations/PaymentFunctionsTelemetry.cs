@@ -23,11 +23,11 @@ public sealed class PaymentFunctionsTelemetry
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(Name);
-        this.OrchestrationsStarted = meter.CreateCounter<long>("paymentfunctions.orchestrations.started", "{instance}", "Orchestration instances created.");
+        this.OrchestrationsStarted = meter.CreateCounter<long>("paymentfunctions.orchestrations.started", "{instance}", "Orchestration instances whose first episode ran.");
         this.OrchestrationsCompleted = meter.CreateCounter<long>("paymentfunctions.orchestrations.completed", "{instance}", "Orchestration instances that completed.");
         this.OrchestrationsFailed = meter.CreateCounter<long>("paymentfunctions.orchestrations.failed", "{instance}", "Orchestration instances that failed.");
-        this.ActivityDuration = meter.CreateHistogram<double>("paymentfunctions.activity.duration", "s", "From locking an activity to committing its result.");
-        this.EpisodeLatency = meter.CreateHistogram<double>("paymentfunctions.episode.latency", "s", "From locking an orchestration work item to committing its checkpoint.");
+        this.ActivityDuration = meter.CreateHistogram<double>("paymentfunctions.activity.duration", "s", "Running one activity, as the worker's dispatcher sees it.");
+        this.EpisodeLatency = meter.CreateHistogram<double>("paymentfunctions.episode.latency", "s", "Running one orchestration episode (replay and new work), as the worker's dispatcher sees it.");
         meter.CreateObservableGauge(
             "paymentfunctions.queue.depth",
             () => new[]

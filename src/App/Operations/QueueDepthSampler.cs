@@ -33,12 +33,12 @@ internal sealed partial class QueueDepthSampler(AppDatabase database, PaymentFun
         {
             await using var command = database.DataSource.CreateCommand(
                 """
-                SELECT (SELECT count(*) FROM durable.new_events WHERE hub = $1 AND visible_at <= $2),
-                       (SELECT count(*) FROM durable.new_tasks WHERE hub = $1)
+                SELECT (SELECT count(*) FROM durable.messages WHERE hub = $1 AND visible_at <= $2),
+                       (SELECT count(*) FROM durable.tasks WHERE hub = $1)
                 """);
             command.Parameters.Add(new NpgsqlParameter { Value = database.HubName });
 
-            // The store keeps visibility as UTC ticks (see Durable.Postgres' schema).
+            // The provider keeps visibility as UTC ticks (see DurableTask.Postgres' schema, in its default schema 'durable').
             command.Parameters.Add(new NpgsqlParameter { Value = time.GetUtcNow().UtcTicks });
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (await reader.ReadAsync(cancellationToken))

@@ -1,5 +1,6 @@
-using PaymentFunctions.Durable;
-using PaymentFunctions.Durable.Client;
+using DurableTask.Core.Exceptions;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using PaymentFunctions.Payments.Domain;
 using PaymentFunctions.Payments.Lifecycle;
 
@@ -15,7 +16,7 @@ public sealed partial class PaymentOrchestrations(DurableTaskClient client, ILog
     public const string AwaitingDepositStep = "awaiting-deposit";
 
     // Any existing instance counts: a finished payment must never be started again by a retried request.
-    private static readonly OrchestrationRuntimeStatus[] EveryStatus = Enum.GetValues<OrchestrationRuntimeStatus>();
+    private static readonly string[] EveryStatus = [.. Enum.GetNames<OrchestrationRuntimeStatus>()];
 
     /// <summary>Schedules the payment's orchestration unless an instance with its id exists (in any status).</summary>
     /// <returns>The instance id.</returns>

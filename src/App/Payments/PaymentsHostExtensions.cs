@@ -6,6 +6,7 @@ using PaymentFunctions.App.Security;
 using PaymentFunctions.App.Triggers.Timer;
 using PaymentFunctions.Banking.Juno;
 using PaymentFunctions.Banking.Juno.Webhooks;
+using PaymentFunctions.DurableTask.Hosting.Configuration;
 using PaymentFunctions.Payments.Chain;
 using PaymentFunctions.Payments.Persistence;
 
@@ -19,7 +20,7 @@ public static class PaymentsHostExtensions
     /// (else the durable store's database), the chain, the Juno client and webhook receiver, the schema migration
     /// (before any other hosted service) and the four automation timers. Without it nothing is registered and the
     /// endpoints answer 503. The lifecycle's orchestrator and activities are registered with the engine by
-    /// <c>AddDurableStoreAsync(tasks =&gt; tasks.AddPaymentLifecycle())</c>.
+    /// <c>AddDurableTaskHostAsync(tasks =&gt; tasks.AddPaymentLifecycle())</c>.
     /// </summary>
     public static WebApplicationBuilder AddPayments(this WebApplicationBuilder builder)
     {
@@ -149,8 +150,10 @@ public static class PaymentsHostExtensions
             return payments;
         }
 
-        var hostOptions = configuration.GetSection(DurableTaskHostOptions.SectionPath).Get<DurableTaskHostOptions>() ?? new();
-        var name = hostOptions.StorageProvider.ConnectionStringName;
+        var provider = configuration.GetSection(DurableTaskExtensionOptions.SectionPath).Get<DurableTaskExtensionOptions>()?.StorageProvider ?? new();
+        var name = string.Equals(provider.Type, StorageProviderOptions.Postgres, StringComparison.OrdinalIgnoreCase)
+            ? provider.EffectiveConnectionStringName
+            : "DurableStoreConnection";
         return configuration[name] is { Length: > 0 } value ? value
             : configuration.GetConnectionString(name) is { Length: > 0 } named ? named
             : throw new InvalidOperationException(

@@ -1,5 +1,4 @@
-using PaymentFunctions.Durable;
-using PaymentFunctions.Durable.Worker;
+using Microsoft.DurableTask;
 
 namespace PaymentFunctions.App.Samples;
 

@@ -1,5 +1,5 @@
 using PaymentFunctions.App.Triggers.Timer;
-using PaymentFunctions.Durable.Client;
+using Microsoft.DurableTask.Client;
 
 namespace PaymentFunctions.App.Samples;
 

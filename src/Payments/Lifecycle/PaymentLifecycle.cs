@@ -1,4 +1,4 @@
-using PaymentFunctions.Durable;
+using Microsoft.DurableTask;
 
 namespace PaymentFunctions.Payments.Lifecycle;
 

@@ -1,4 +1,4 @@
-using PaymentFunctions.Durable.Worker;
+using Microsoft.DurableTask;
 using PaymentFunctions.Payments.Lifecycle.Activities;
 
 namespace PaymentFunctions.Payments.Lifecycle;

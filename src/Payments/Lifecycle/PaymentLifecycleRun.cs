@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using PaymentFunctions.Banking.Juno.Models;
-using PaymentFunctions.Durable;
+using Microsoft.DurableTask;
 using PaymentFunctions.Payments.Chain;
 using PaymentFunctions.Payments.Domain;
 using PaymentFunctions.Payments.Ledger;
@@ -30,7 +30,7 @@ internal sealed partial class PaymentLifecycleRun
         this.stepRetry = TaskOptions.FromRetryPolicy(
             new RetryPolicy(input.Policy.StepAttempts, input.Policy.StepRetryInterval, backoffCoefficient: 2.0)
             {
-                Handle = static ex => ex is not TaskFailedException failed || !IsPermanent(failed),
+                HandleFailure = static failure => !IsPermanent(failure),
             });
     }
 
@@ -430,15 +430,15 @@ internal sealed partial class PaymentLifecycleRun
             {
                 return await this.context.CallActivityAsync<T>(activity, input, this.stepRetry);
             }
-            catch (TaskFailedException ex) when (!IsPermanent(ex))
+            catch (TaskFailedException ex) when (!IsPermanent(ex.FailureDetails))
             {
                 await this.HoldAsync($"{activity}-{++this.holds}", $"{activity}: {ex.FailureDetails.ErrorMessage}", this.status);
             }
         }
     }
 
-    private static bool IsPermanent(TaskFailedException failure) =>
-        failure.FailureDetails.IsCausedBy<EscrowTransactionFailedException>() || failure.FailureDetails.IsCausedBy<JunoRefusedException>();
+    private static bool IsPermanent(TaskFailureDetails failure) =>
+        failure.IsCausedBy<EscrowTransactionFailedException>() || failure.IsCausedBy<JunoRefusedException>();
 
     /// <summary>
     /// The idempotency key of a money-moving step: named by the step, not by the activity's task id, so retrying the

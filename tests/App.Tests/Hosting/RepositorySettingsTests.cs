@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using PaymentFunctions.App.Hosting;
-using PaymentFunctions.Durable.Worker;
+using PaymentFunctions.DurableTask.Hosting.Configuration;
 
 namespace PaymentFunctions.App.Tests.Hosting;
 
@@ -40,12 +40,14 @@ public sealed class RepositorySettingsTests
             var builder = WebApplication.CreateBuilder([$"--{FunctionsHost.ScriptRootSetting}={scriptRoot.FullName}"]);
             builder.AddFunctionsHost();
 
-            var host = builder.Configuration.GetSection(DurableTaskHostOptions.SectionPath).Get<DurableTaskHostOptions>()!;
-            var worker = builder.Configuration.GetSection(DurableTaskHostOptions.SectionPath).Get<DurableTaskWorkerOptions>()!;
+            var host = builder.Configuration.GetSection(DurableTaskExtensionOptions.SectionPath).Get<DurableTaskExtensionOptions>()!;
 
             Assert.Equal("PaymentFunctions", host.HubName);
             Assert.Equal("DurableStoreConnection", host.StorageProvider.ConnectionStringName);
-            Assert.Equal(16, worker.MaxConcurrentOrchestratorFunctions);
+            Assert.Equal(StorageProviderOptions.Postgres, host.StorageProvider.Type);
+            Assert.Equal(TimeSpan.FromSeconds(30), host.StorageProvider.LockTimeout);
+            Assert.Equal(16, host.MaxConcurrentOrchestratorFunctions);
+            Assert.Equal(16, host.MaxConcurrentActivityFunctions);
             Assert.Equal("", builder.Configuration["DurableStoreConnection"]);
             Assert.Equal(TimeSpan.FromMinutes(5), builder.Configuration.GetValue<TimeSpan>("TimerTriggers:LeaseDuration"));
         }

@@ -4,8 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using OpenTelemetry;
 using PaymentFunctions.App.Hosting;
-using PaymentFunctions.Durable.Client;
-using PaymentFunctions.Durable.Postgres;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
+using PaymentFunctions.DurableTask.Hosting.Backends;
+using PaymentFunctions.DurableTask.Hosting.Configuration;
 using PaymentFunctions.LocalStack.Postgres;
 using PaymentFunctions.App.Operations;
 using PaymentFunctions.App.Samples;
@@ -56,11 +58,17 @@ public sealed class TelemetryTests
     {
         var connectionString = await SharedPostgres.CreateDatabaseAsync(nameof(TelemetryTests));
         var hub = "queued" + Guid.NewGuid().ToString("N")[..8];
-        await using (var store = new PostgresOrchestrationStore(new PostgresStoreOptions { ConnectionString = connectionString, HubName = hub }))
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            // No worker runs this hub, so the start messages stay queued.
-            await store.InitializeAsync();
-            var client = new DurableTaskClient(store);
+            [$"{DurableTaskExtensionOptions.SectionPath}:hubName"] = hub,
+            [$"{DurableTaskExtensionOptions.SectionPath}:storageProvider:type"] = StorageProviderOptions.Postgres,
+            ["DurableStoreConnection"] = connectionString,
+        }).Build();
+        await using (var hubServices = new ServiceCollection().AddLogging().AddDurableTaskHost(configuration, _ => { }).BuildServiceProvider())
+        {
+            // The worker (a hosted service) is never started, so the start messages stay queued.
+            await hubServices.GetRequiredService<DurableTaskBackend>().EnsureCreatedAsync(CancellationToken.None);
+            var client = hubServices.GetRequiredService<DurableTaskClient>();
             for (var i = 0; i < 3; i++)
             {
                 await client.ScheduleNewOrchestrationInstanceAsync(SampleOrchestrations.HelloSequence, "x");

@@ -6,7 +6,9 @@ using Microsoft.Extensions.Logging;
 using PaymentFunctions.Banking.Amounts;
 using PaymentFunctions.Banking.Clabes;
 using PaymentFunctions.Banking.Juno;
-using PaymentFunctions.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using PaymentFunctions.DurableTask.Hosting.Configuration;
 using PaymentFunctions.Ethereum.Contracts;
 using PaymentFunctions.LocalStack.Stack;
 using PaymentFunctions.Payments.Chain;
@@ -56,6 +58,15 @@ public sealed class LifecycleFixture : IAsyncLifetime
 
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(this.Stack.AppSettings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
+
+        // The worker runs on the postgres backend, chosen and configured as host.json would.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"{DurableTaskExtensionOptions.SectionPath}:hubName"] = "lifecycle",
+            [$"{DurableTaskExtensionOptions.SectionPath}:storageProvider:type"] = StorageProviderOptions.Postgres,
+            [$"{DurableTaskExtensionOptions.SectionPath}:storageProvider:connectionStringName"] = "LifecycleStore",
+            ["LifecycleStore"] = connectionString,
+        });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var juno = this.Stack.Juno.CreateClientOptions();
         builder.Services.AddSingleton<TokenCredential>(this.Stack.KeyVault.Credential);
@@ -71,11 +82,7 @@ public sealed class LifecycleFixture : IAsyncLifetime
             o.MaxRetries = 1;
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(50);
         });
-        builder.Services.AddDurableTask(tasks => tasks.AddPaymentLifecycle()).UsePostgres(o =>
-        {
-            o.ConnectionString = connectionString;
-            o.HubName = "lifecycle";
-        });
+        builder.Services.AddDurableTaskHost(builder.Configuration, tasks => tasks.AddPaymentLifecycle());
         this.host = builder.Build();
         await this.host.StartAsync();
         this.Token = new Erc20(this.Stack.Anvil.Rpc, this.Stack.Deployment.Token);

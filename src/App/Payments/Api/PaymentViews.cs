@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using PaymentFunctions.Banking.Clabes;
-using PaymentFunctions.Durable.Client;
+using Microsoft.DurableTask.Client;
 using PaymentFunctions.Payments.Domain;
 using PaymentFunctions.Payments.Timeline;
 

@@ -3,8 +3,9 @@ using System.Text.Json;
 using PaymentFunctions.App.Management;
 using PaymentFunctions.App.Operations;
 using PaymentFunctions.App.Security;
-using PaymentFunctions.Durable;
-using PaymentFunctions.Durable.Client;
+using DurableTask.Core.Exceptions;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace PaymentFunctions.App.Triggers.Http;
 

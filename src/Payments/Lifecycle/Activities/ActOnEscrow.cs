@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Numerics;
-using PaymentFunctions.Durable;
+using Microsoft.DurableTask;
 using PaymentFunctions.Payments.Chain;
 using PaymentFunctions.Payments.Domain;
 using PaymentFunctions.Payments.Persistence;

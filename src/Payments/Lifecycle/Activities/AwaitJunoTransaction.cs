@@ -1,6 +1,6 @@
 using PaymentFunctions.Banking.Juno;
 using PaymentFunctions.Banking.Juno.Models;
-using PaymentFunctions.Durable;
+using Microsoft.DurableTask;
 
 namespace PaymentFunctions.Payments.Lifecycle.Activities;
 

@@ -1,4 +1,4 @@
-using PaymentFunctions.Durable;
+using Microsoft.DurableTask;
 using PaymentFunctions.Payments.Domain;
 using PaymentFunctions.Payments.Persistence;
 

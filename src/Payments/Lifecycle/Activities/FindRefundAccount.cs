@@ -1,5 +1,5 @@
 using PaymentFunctions.Banking.Juno;
-using PaymentFunctions.Durable;
+using Microsoft.DurableTask;
 using PaymentFunctions.Payments.Persistence;
 
 namespace PaymentFunctions.Payments.Lifecycle.Activities;

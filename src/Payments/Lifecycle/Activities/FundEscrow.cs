@@ -1,6 +1,6 @@
 using System.Globalization;
 using PaymentFunctions.Banking.Amounts;
-using PaymentFunctions.Durable;
+using Microsoft.DurableTask;
 using PaymentFunctions.Payments.Chain;
 using PaymentFunctions.Payments.Domain;
 using PaymentFunctions.Payments.Ledger;

@@ -1,5 +1,5 @@
 using PaymentFunctions.Banking.Amounts;
-using PaymentFunctions.Durable;
+using Microsoft.DurableTask;
 using PaymentFunctions.Payments.Chain;
 
 namespace PaymentFunctions.Payments.Lifecycle.Activities;

@@ -1,7 +1,7 @@
 using PaymentFunctions.Banking.Amounts;
 using PaymentFunctions.Banking.Juno;
 using PaymentFunctions.Banking.Juno.Models;
-using PaymentFunctions.Durable;
+using Microsoft.DurableTask;
 using PaymentFunctions.Payments.Chain;
 
 namespace PaymentFunctions.Payments.Lifecycle.Activities;

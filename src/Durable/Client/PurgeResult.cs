@@ -1,4 +1,0 @@
-namespace PaymentFunctions.Durable.Client;
-
-/// <summary>How many instances a purge removed.</summary>
-public sealed record PurgeResult(int PurgedInstanceCount);

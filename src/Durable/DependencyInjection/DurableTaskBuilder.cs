@@ -1,5 +1,0 @@
-using Microsoft.Extensions.DependencyInjection;
-
-namespace PaymentFunctions.Durable.DependencyInjection;
-
-internal sealed record DurableTaskBuilder(IServiceCollection Services) : IDurableTaskBuilder;

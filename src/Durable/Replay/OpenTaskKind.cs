@@ -1,8 +1,0 @@
-namespace PaymentFunctions.Durable.Replay;
-
-internal enum OpenTaskKind
-{
-    Activity,
-    Timer,
-    SubOrchestration,
-}
