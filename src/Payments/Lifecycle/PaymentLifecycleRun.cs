@@ -437,8 +437,10 @@ internal sealed partial class PaymentLifecycleRun
         }
     }
 
+    // Matched by name: TaskFailureDetails.IsCausedBy throws AmbiguousMatchException for framework exceptions that
+    // netstandard forwards (HttpRequestException); thrown inside the catch filter below, it skipped the hold and refunded.
     private static bool IsPermanent(TaskFailureDetails failure) =>
-        failure.IsCausedBy<EscrowTransactionFailedException>() || failure.IsCausedBy<JunoRefusedException>();
+        failure.ErrorType == typeof(EscrowTransactionFailedException).FullName || failure.ErrorType == typeof(JunoRefusedException).FullName;
 
     /// <summary>
     /// The idempotency key of a money-moving step: named by the step, not by the activity's task id, so retrying the
