@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Converters;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Configuration;
@@ -33,7 +35,9 @@ public static class DurableTaskHostingServiceCollectionExtensions
         registerTasks(registry);
         services.AddSingleton(registry);
         services.AddOptions<DurableTaskExtensionOptions>().Bind(configuration.GetSection(DurableTaskExtensionOptions.SectionPath));
-        services.AddOptions<DurableTaskWorkerOptions>();
+        // camelCase JSON for inputs, outputs, events and custom status, as the Durable Functions isolated worker writes
+        // them; an app that configures another converter afterwards wins.
+        services.AddOptions<DurableTaskWorkerOptions>().Configure(o => o.DataConverter = new JsonDataConverter(new JsonSerializerOptions(JsonSerializerDefaults.Web)));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<DurableTaskWorkerOptions>>().Value.DataConverter);
         services.TryAddSingleton(sp => CreateBackend(
@@ -48,13 +52,18 @@ public static class DurableTaskHostingServiceCollectionExtensions
     private static DurableTaskBackend CreateBackend(DurableTaskExtensionOptions options, IConfiguration configuration, ILoggerFactory loggerFactory)
     {
         var provider = options.StorageProvider;
+        if (string.Equals(provider.Type, StorageProviderOptions.Postgres, StringComparison.OrdinalIgnoreCase))
+        {
+            return PostgresBackend.Create(options, ConnectionString(provider, configuration), loggerFactory);
+        }
+
         if (string.Equals(provider.Type, StorageProviderOptions.AzureStorage, StringComparison.OrdinalIgnoreCase))
         {
             return AzureStorageBackend.Create(options, ConnectionString(provider, configuration), loggerFactory);
         }
 
         throw new InvalidOperationException(
-            $"extensions.durableTask.storageProvider.type: '{provider.Type}' is not a storage provider here; use '{StorageProviderOptions.AzureStorage}'.");
+            $"extensions.durableTask.storageProvider.type: '{provider.Type}' is not a storage provider here; use '{StorageProviderOptions.Postgres}' or '{StorageProviderOptions.AzureStorage}'.");
     }
 
     private static string ConnectionString(StorageProviderOptions provider, IConfiguration configuration)

@@ -19,6 +19,7 @@ public sealed class TaskHubWorkerService : IHostedService, IAsyncDisposable
     private readonly DurableTaskBackend backend;
     private readonly ILoggerFactory loggerFactory;
     private readonly RegisteredTasks tasks;
+    private readonly IReadOnlyList<IDispatchMiddleware> middleware;
     private TaskHubWorker? worker;
 
     /// <summary>Builds the worker over the backend with the registry's tasks.</summary>
@@ -27,13 +28,15 @@ public sealed class TaskHubWorkerService : IHostedService, IAsyncDisposable
         DurableTaskRegistry registry,
         IServiceProvider services,
         IOptions<DurableTaskWorkerOptions> workerOptions,
-        ILoggerFactory loggerFactory)
+        ILoggerFactory loggerFactory,
+        IEnumerable<IDispatchMiddleware>? middleware = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(workerOptions);
         this.backend = backend ?? throw new ArgumentNullException(nameof(backend));
         this.loggerFactory = loggerFactory ?? throw new ArgumentNullException(nameof(loggerFactory));
         this.tasks = new RegisteredTasks(registry, services, new DurableTaskShimFactory(workerOptions.Value, loggerFactory));
+        this.middleware = middleware?.ToList() ?? [];
     }
 
     /// <inheritdoc/>
@@ -46,6 +49,12 @@ public sealed class TaskHubWorkerService : IHostedService, IAsyncDisposable
             ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
         };
         worker.AddOrchestrationDispatcherMiddleware(BindToInstance);
+        foreach (var middleware in this.middleware)
+        {
+            worker.AddOrchestrationDispatcherMiddleware(middleware.OrchestrationAsync);
+            worker.AddActivityDispatcherMiddleware(middleware.ActivityAsync);
+        }
+
         this.worker = worker;
         await worker.StartAsync().WaitAsync(cancellationToken);
     }
