@@ -21,6 +21,7 @@ internal static class HistorySerializer
     {
         TypeNameHandling = TypeNameHandling.None,
         DateTimeZoneHandling = DateTimeZoneHandling.Utc,
+        ContractResolver = new EventIdConstructorResolver(),
     });
 
     public static IList<HistoryEvent> Deserialize(string? json)
@@ -53,5 +54,21 @@ internal static class HistorySerializer
     {
         var name = eventType.ToString();
         return name.EndsWith("Event", StringComparison.Ordinal) ? name : name + "Event";
+    }
+
+    // Some events (ExecutionRewoundEvent) offer only (eventId) and (eventId, reason) constructors, which Newtonsoft
+    // cannot choose between; build them from (eventId) and let the JSON fill in the rest.
+    private sealed class EventIdConstructorResolver : Newtonsoft.Json.Serialization.DefaultContractResolver
+    {
+        protected override Newtonsoft.Json.Serialization.JsonObjectContract CreateObjectContract(Type objectType)
+        {
+            var contract = base.CreateObjectContract(objectType);
+            if (contract.DefaultCreator is null && objectType.GetConstructor([typeof(int)]) is { } constructor)
+            {
+                contract.DefaultCreator = () => constructor.Invoke([-1]);
+            }
+
+            return contract;
+        }
     }
 }

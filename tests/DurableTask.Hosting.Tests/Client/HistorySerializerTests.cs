@@ -23,6 +23,7 @@ public sealed class HistorySerializerTests
             new TaskFailedEvent(-1, 0, null, null, new FailureDetails("Juno", "refused", null, null, true)),
             new SubOrchestrationInstanceCreatedEvent(2) { InstanceId = "child", Name = "Refund" },
             new GenericEvent(-1, "rewind"),
+            new ExecutionRewoundEvent(-1, "the bank is back"),
             new ExecutionCompletedEvent(-1, "\"done\"", OrchestrationStatus.Completed),
         ];
         var json = JsonConvert.SerializeObject(history, new JsonSerializerSettings { TypeNameHandling = typeNames });
@@ -34,7 +35,8 @@ public sealed class HistorySerializerTests
         Assert.Equal(DateTimeKind.Utc, ((TimerCreatedEvent)read[3]).FireAt.Kind);
         Assert.Equal("refused", ((TaskFailedEvent)read[5]).FailureDetails!.ErrorMessage);
         Assert.Equal("child", ((SubOrchestrationInstanceCreatedEvent)read[6]).InstanceId);
-        Assert.Equal(OrchestrationStatus.Completed, ((ExecutionCompletedEvent)read[8]).OrchestrationStatus);
+        Assert.Equal("the bank is back", ((ExecutionRewoundEvent)read[8]).Reason);
+        Assert.Equal(OrchestrationStatus.Completed, ((ExecutionCompletedEvent)read[9]).OrchestrationStatus);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using DurableTask.Core;
 using DurableTask.Core.Exceptions;
 using DurableTask.Core.History;
 using Microsoft.DurableTask;
@@ -223,6 +224,9 @@ public abstract class ConformanceTests(BackendHost host)
 
         var rewound = await this.PollAsync(failed.InstanceId, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Completed);
         Assert.Equal("recovered", rewound.ReadOutputAs<string>());
+        var history = await this.Client.GetOrchestrationHistoryAsync(failed.InstanceId);
+        Assert.Single(history.OfType<ExecutionCompletedEvent>());
+        Assert.Equal(OrchestrationStatus.Completed, history.OfType<ExecutionCompletedEvent>().Single().OrchestrationStatus);
     }
 
     [Fact]
