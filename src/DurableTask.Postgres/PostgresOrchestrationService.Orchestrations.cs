@@ -4,6 +4,7 @@ using DurableTask.Core.History;
 using DurableTask.Core.Tracing;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using PaymentFunctions.DurableTask.Postgres.Notifications;
 using PaymentFunctions.DurableTask.Postgres.Storage;
 
 namespace PaymentFunctions.DurableTask.Postgres;
@@ -403,11 +404,13 @@ public sealed partial class PostgresOrchestrationService
                     this.Sql(DeleteMessagesSql), SqlParameters.Text("hub", this.hub), SqlParameters.BigintArray("ids", item.MessageIds)));
             }
 
-            this.AddTasks(batch, activities);
-            this.AddMessages(batch, toInstances, now);
+            var heldBack = new List<NotificationThrottle>(2);
+            this.AddTasks(batch, activities, heldBack);
+            this.AddMessages(batch, toInstances, now, heldBack: heldBack);
             try
             {
                 await batch.ExecuteNonQueryAsync().ConfigureAwait(false);
+                heldBack.ForEach(t => t.HeldBack());
             }
             catch (PostgresException ex) when (ex.SqlState == LeaseLostState)
             {
