@@ -2,6 +2,7 @@ using DurableTask.Core;
 using DurableTask.Core.History;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using PaymentFunctions.DurableTask.Postgres.Notifications;
 using PaymentFunctions.DurableTask.Postgres.Storage;
 
 namespace PaymentFunctions.DurableTask.Postgres;
@@ -90,10 +91,12 @@ public sealed partial class PostgresOrchestrationService
         {
             batch.BatchCommands.Add(SqlParameters.Command(
                 this.Sql(DeleteLockedTaskSql), SqlParameters.Bigint("id", item.TaskId), SqlParameters.Uuid("token", item.LockToken)));
-            this.AddMessages(batch, [response], Ticks.From(DateTime.UtcNow));
+            var heldBack = new List<NotificationThrottle>(1);
+            this.AddMessages(batch, [response], Ticks.From(DateTime.UtcNow), heldBack: heldBack);
             try
             {
                 await batch.ExecuteNonQueryAsync().ConfigureAwait(false);
+                heldBack.ForEach(t => t.HeldBack());
             }
             catch (PostgresException ex) when (ex.SqlState == LeaseLostState)
             {

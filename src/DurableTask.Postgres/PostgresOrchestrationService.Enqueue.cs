@@ -1,6 +1,7 @@
 using DurableTask.Core;
 using DurableTask.Core.History;
 using Npgsql;
+using PaymentFunctions.DurableTask.Postgres.Notifications;
 using PaymentFunctions.DurableTask.Postgres.Storage;
 
 namespace PaymentFunctions.DurableTask.Postgres;
@@ -59,9 +60,11 @@ public sealed partial class PostgresOrchestrationService
 
     /// <summary>
     /// Adds messages for orchestrations to the batch: new instances for starts (existing ones are kept), the messages
-    /// (dropped when their instance does not exist), and a NOTIFY. Returns whether anything was added.
+    /// (dropped when their instance does not exist), and a NOTIFY. Returns whether anything was added. With
+    /// <paramref name="heldBack"/> (a worker's commit) the NOTIFY is coalesced: a throttle that held it back is added there,
+    /// for <see cref="NotificationThrottle.HeldBack"/> after the commit.
     /// </summary>
-    private bool AddMessages(NpgsqlBatch batch, IReadOnlyList<TaskMessage> messages, long now, bool createInstances = true)
+    private bool AddMessages(NpgsqlBatch batch, IReadOnlyList<TaskMessage> messages, long now, bool createInstances = true, List<NotificationThrottle>? heldBack = null)
     {
         if (messages.Count == 0)
         {
@@ -82,12 +85,12 @@ public sealed partial class PostgresOrchestrationService
             SqlParameters.IntegerArray("event_types", [.. messages.Select(m => (int)m.Event.EventType)]),
             SqlParameters.BigintArray("visible_ats", [.. messages.Select(VisibleAt)]),
             SqlParameters.TextArray("messages", [.. messages.Select(DurableJson.Serialize)])));
-        batch.BatchCommands.Add(this.Notify(this.channels.Orchestrations));
+        this.AddNotify(batch, this.channels.Orchestrations, this.orchestrationNotifications, heldBack);
         return true;
     }
 
-    /// <summary>Adds activity tasks and a NOTIFY to the batch.</summary>
-    private void AddTasks(NpgsqlBatch batch, IList<TaskMessage> tasks)
+    /// <summary>Adds activity tasks and a NOTIFY (coalesced as in <see cref="AddMessages"/>) to the batch.</summary>
+    private void AddTasks(NpgsqlBatch batch, IList<TaskMessage> tasks, List<NotificationThrottle> heldBack)
     {
         if (tasks.Count == 0)
         {
@@ -100,7 +103,30 @@ public sealed partial class PostgresOrchestrationService
             SqlParameters.TextArray("instance_ids", [.. tasks.Select(m => m.OrchestrationInstance.InstanceId)]),
             SqlParameters.TextArray("execution_ids", [.. tasks.Select(m => m.OrchestrationInstance.ExecutionId)]),
             SqlParameters.TextArray("messages", [.. tasks.Select(DurableJson.Serialize)])));
-        batch.BatchCommands.Add(this.Notify(this.channels.Activities));
+        this.AddNotify(batch, this.channels.Activities, this.activityNotifications, heldBack);
+    }
+
+    private void AddNotify(NpgsqlBatch batch, string channel, NotificationThrottle? throttle, List<NotificationThrottle>? heldBack)
+    {
+        if (heldBack is null || throttle is null || throttle.TryTake())
+        {
+            batch.BatchCommands.Add(this.Notify(channel));
+        }
+        else if (!heldBack.Contains(throttle))
+        {
+            heldBack.Add(throttle);
+        }
+    }
+
+    /// <summary>A NOTIFY on its own, for the trailing wake-up of coalesced commits.</summary>
+    private async Task SendNotifyAsync(string channel)
+    {
+        var command = this.dataSource.CreateCommand("SELECT pg_notify($1, '')");
+        await using (command.ConfigureAwait(false))
+        {
+            command.Parameters.AddWithValue(channel);
+            await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>A NOTIFY delivered when (and only if) the transaction commits; PostgreSQL folds duplicates.</summary>

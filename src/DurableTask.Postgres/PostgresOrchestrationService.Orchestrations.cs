@@ -4,6 +4,7 @@ using DurableTask.Core.History;
 using DurableTask.Core.Tracing;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using PaymentFunctions.DurableTask.Postgres.Notifications;
 using PaymentFunctions.DurableTask.Postgres.Storage;
 
 namespace PaymentFunctions.DurableTask.Postgres;
@@ -32,14 +33,22 @@ public sealed partial class PostgresOrchestrationService
             WHERE i.hub = @hub AND i.instance_id = p.instance_id
             RETURNING i.instance_id, i.status, i.dequeue_count
         )
-        SELECT l.instance_id, l.status, l.dequeue_count,
+        SELECT count(*) FROM locked
+        """;
+
+    // A statement of its own, so it reads with a snapshot taken after the lock: the pick above may have seen the
+    // instance through a snapshot older than another worker's checkpoint of it, whose consumed messages and history
+    // that snapshot still shows.
+    private const string LoadLockedSql = """
+        SELECT i.instance_id, i.status, i.dequeue_count,
             ARRAY(SELECT m.id FROM __schema__.messages m
-                  WHERE m.hub = @hub AND m.instance_id = l.instance_id AND m.visible_at <= @now ORDER BY m.id),
+                  WHERE m.hub = @hub AND m.instance_id = i.instance_id AND m.visible_at <= @now ORDER BY m.id),
             ARRAY(SELECT m.message FROM __schema__.messages m
-                  WHERE m.hub = @hub AND m.instance_id = l.instance_id AND m.visible_at <= @now ORDER BY m.id),
+                  WHERE m.hub = @hub AND m.instance_id = i.instance_id AND m.visible_at <= @now ORDER BY m.id),
             ARRAY(SELECT h.event FROM __schema__.history h
-                  WHERE h.hub = @hub AND h.instance_id = l.instance_id ORDER BY h.sequence_number)
-        FROM locked l
+                  WHERE h.hub = @hub AND h.instance_id = i.instance_id ORDER BY h.sequence_number)
+        FROM __schema__.instances i
+        WHERE i.hub = @hub AND i.lock_token = @token
         """;
 
     private const string NextMessageDueSql = "SELECT min(visible_at) FROM __schema__.messages WHERE hub = @hub AND visible_at > @now";
@@ -77,6 +86,12 @@ public sealed partial class PostgresOrchestrationService
 
     private const string AbandonOrchestrationSql = """
         UPDATE __schema__.instances SET lock_token = NULL, locked_until = @until
+        WHERE hub = @hub AND instance_id = @instance_id AND lock_token = @token
+        """;
+
+    // Undoes a pick that found nothing to do, its hand-out included, so it never counts toward poison.
+    private const string UnpickOrchestrationSql = """
+        UPDATE __schema__.instances SET lock_token = NULL, locked_until = 0, dequeue_count = greatest(dequeue_count - 1, 0)
         WHERE hub = @hub AND instance_id = @instance_id AND lock_token = @token
         """;
 
@@ -201,6 +216,9 @@ public sealed partial class PostgresOrchestrationService
                     SqlParameters.Text("hub", this.hub), SqlParameters.Bigint("now", Ticks.From(now)),
                     SqlParameters.Uuid("token", token), SqlParameters.Bigint("until", Ticks.From(until))));
                 batch.BatchCommands.Add(SqlParameters.Command(
+                    this.Sql(LoadLockedSql),
+                    SqlParameters.Text("hub", this.hub), SqlParameters.Bigint("now", Ticks.From(now)), SqlParameters.Uuid("token", token)));
+                batch.BatchCommands.Add(SqlParameters.Command(
                     this.Sql(NextMessageDueSql), SqlParameters.Text("hub", this.hub), SqlParameters.Bigint("now", Ticks.From(now))));
 
                 LockedInstance? locked = null;
@@ -208,6 +226,7 @@ public sealed partial class PostgresOrchestrationService
                 var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
                 {
+                    await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
                     if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
                         locked = new LockedInstance(
@@ -227,6 +246,13 @@ public sealed partial class PostgresOrchestrationService
                 if (locked is null)
                 {
                     return (null, nextDue);
+                }
+
+                if (locked.MessageIds.Length == 0)
+                {
+                    // The pick saw messages another worker's checkpoint had already consumed: let it go, try again.
+                    await this.ReleaseLockAsync(locked.InstanceId, token).ConfigureAwait(false);
+                    continue;
                 }
 
                 if (await this.PrepareWorkItemAsync(locked, token, until).ConfigureAwait(false) is { } item)
@@ -352,6 +378,17 @@ public sealed partial class PostgresOrchestrationService
         await this.CheckpointAsync(item, state, [], toParent).ConfigureAwait(false);
     }
 
+    private async Task ReleaseLockAsync(string instanceId, Guid token)
+    {
+        var command = this.dataSource.CreateCommand(this.Sql(UnpickOrchestrationSql));
+        await using (command.ConfigureAwait(false))
+        {
+            command.Parameters.AddRange((NpgsqlParameter[])[
+                SqlParameters.Text("hub", this.hub), SqlParameters.Text("instance_id", instanceId), SqlParameters.Uuid("token", token)]);
+            await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
+    }
+
     /// <summary>
     /// Commits an episode in one implicit transaction (one batch): the instance row (only while the lease is still
     /// ours), the new history (all of it when the execution changed: continue-as-new, rewind), the consumed messages
@@ -403,11 +440,13 @@ public sealed partial class PostgresOrchestrationService
                     this.Sql(DeleteMessagesSql), SqlParameters.Text("hub", this.hub), SqlParameters.BigintArray("ids", item.MessageIds)));
             }
 
-            this.AddTasks(batch, activities);
-            this.AddMessages(batch, toInstances, now);
+            var heldBack = new List<NotificationThrottle>(2);
+            this.AddTasks(batch, activities, heldBack);
+            this.AddMessages(batch, toInstances, now, heldBack: heldBack);
             try
             {
                 await batch.ExecuteNonQueryAsync().ConfigureAwait(false);
+                heldBack.ForEach(t => t.HeldBack());
             }
             catch (PostgresException ex) when (ex.SqlState == LeaseLostState)
             {

@@ -30,6 +30,8 @@ public sealed partial class PostgresOrchestrationService :
     private readonly NpgsqlDataSource dataSource;
     private readonly NotificationListener listener;
     private readonly HubChannels channels;
+    private readonly NotificationThrottle? orchestrationNotifications;
+    private readonly NotificationThrottle? activityNotifications;
     private readonly ILogger logger;
     private readonly string hub;
     private readonly string schema;
@@ -54,6 +56,11 @@ public sealed partial class PostgresOrchestrationService :
         this.dataSource = NpgsqlDataSource.Create(settings.ConnectionString);
         this.channels = HubChannels.For(this.schema, this.hub);
         this.listener = new NotificationListener(settings.ConnectionString, this.channels, this.logger);
+        if (settings.NotificationCoalescingWindow > TimeSpan.Zero)
+        {
+            this.orchestrationNotifications = new(settings.NotificationCoalescingWindow, this.listener.Orchestrations, () => this.SendNotifyAsync(this.channels.Orchestrations));
+            this.activityNotifications = new(settings.NotificationCoalescingWindow, this.listener.Activities, () => this.SendNotifyAsync(this.channels.Activities));
+        }
     }
 
     /// <summary>The settings this service was created with.</summary>

@@ -34,6 +34,13 @@ public sealed record PostgresOrchestrationServiceSettings
     public TimeSpan MaxPollingInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
+    /// Workers send at most about one wake-up NOTIFY per channel in this window (the rest follow in one trailing NOTIFY),
+    /// since PostgreSQL serializes the commits of notifying transactions. Zero notifies on every commit. Client
+    /// operations always notify at once.
+    /// </summary>
+    public TimeSpan NotificationCoalescingWindow { get; init; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
     /// After this many times a work item was handed out without completing (abandoned, or its worker died), it is
     /// poison: the orchestration is failed, or the activity fails back to its orchestration, with a reason.
     /// </summary>
@@ -52,6 +59,7 @@ public sealed record PostgresOrchestrationServiceSettings
         ArgumentOutOfRangeException.ThrowIfLessThan(this.MaxConcurrentTaskActivityWorkItems, 1, nameof(this.MaxConcurrentTaskActivityWorkItems));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(this.MinPollingInterval, TimeSpan.Zero, nameof(this.MinPollingInterval));
         ArgumentOutOfRangeException.ThrowIfLessThan(this.MaxPollingInterval, this.MinPollingInterval, nameof(this.MaxPollingInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThan(this.NotificationCoalescingWindow, TimeSpan.Zero, nameof(this.NotificationCoalescingWindow));
         ArgumentOutOfRangeException.ThrowIfLessThan(this.MaxDequeueCount, 1, nameof(this.MaxDequeueCount));
     }
 }
