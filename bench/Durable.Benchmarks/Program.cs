@@ -51,6 +51,9 @@ internal static class Program
         Step($"HelloSequence5 × {settings.HelloInstances:N0}");
         var hello = await HelloSequenceScenario.RunAsync(await cluster.CreateDatabaseAsync("hello_sequence", cancel.Token), cluster.DataDirectory, settings, cancel.Token);
 
+        Step($"HelloSequence5 × {settings.AzureStorageHelloInstances:N0} on azureStorage (a private Azurite)");
+        var azureHello = await AzureStorageHelloScenario.RunAsync(settings.AzureStorageHelloInstances, settings.Concurrency, cancel.Token);
+
         Step($"fan-out/fan-in × {settings.FanOutActivities:N0} activities");
         var fanOut = await FanOutScenario.RunAsync(await cluster.CreateDatabaseAsync("fan_out", cancel.Token), settings, cancel.Token);
 
@@ -60,7 +63,7 @@ internal static class Program
         Step($"worker memory with {settings.WaitingInstances:N0} orchestrations on timers");
         var memory = await WaitingMemoryScenario.RunAsync(await cluster.CreateDatabaseAsync("waiting_timers", cancel.Token), settings, cancel.Token);
 
-        ResultTable.Print(new BenchmarkReport(settings, version, load, pgbench, hello, fanOut, latency, memory));
+        ResultTable.Print(new BenchmarkReport(settings, version, load, pgbench, hello, azureHello, fanOut, latency, memory));
         return 0;
     }
 

@@ -23,6 +23,12 @@ internal sealed class EngineHost : IAsyncDisposable
     private List<IHostedService>? running;
 
     public EngineHost(string connectionString, string hubName, int concurrency, Action<DurableTaskRegistry> registerTasks)
+        : this(StorageProviderOptions.Postgres, connectionString, hubName, concurrency, registerTasks)
+    {
+    }
+
+    /// <summary>A host on the backend <paramref name="type"/> names (<c>storageProvider.type</c>).</summary>
+    public EngineHost(string type, string connectionString, string hubName, int concurrency, Action<DurableTaskRegistry> registerTasks)
     {
         var section = DurableTaskExtensionOptions.SectionPath;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -30,7 +36,7 @@ internal sealed class EngineHost : IAsyncDisposable
             [$"{section}:hubName"] = hubName,
             [$"{section}:maxConcurrentOrchestratorFunctions"] = concurrency.ToString(CultureInfo.InvariantCulture),
             [$"{section}:maxConcurrentActivityFunctions"] = concurrency.ToString(CultureInfo.InvariantCulture),
-            [$"{section}:storageProvider:type"] = StorageProviderOptions.Postgres,
+            [$"{section}:storageProvider:type"] = type,
             [$"{section}:storageProvider:connectionStringName"] = ConnectionSetting,
             [ConnectionSetting] = connectionString,
         }).Build();

@@ -10,6 +10,7 @@ internal sealed record BenchmarkReport(
     string LoadAverageAtStart,
     PgBenchResult PgBench,
     ThroughputResult HelloSequence,
+    ThroughputResult AzureStorageHelloSequence,
     ThroughputResult FanOut,
     LatencyResult Latency,
     MemoryResult Memory);

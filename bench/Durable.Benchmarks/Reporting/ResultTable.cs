@@ -27,6 +27,10 @@ internal static class ResultTable
 
         Row(table, $"pgbench -N, {BenchmarkSettings.PgBenchClients} clients, {s.PgBenchDuration.TotalSeconds:0} s", $"{report.PgBench.TransactionsPerSecond:N0} tps", "baseline", null);
         Row(table, $"HelloSequence5, {hello.Orchestrations:N0} instances", $"{hello.OrchestrationsPerSecond:N0} orch/s", "≥ 300 orch/s", hello.OrchestrationsPerSecond >= 300 && hello.Failed == 0);
+        var azure = report.AzureStorageHelloSequence;
+        var times = hello.OrchestrationsPerSecond / azure.OrchestrationsPerSecond;
+        Row(table, $"HelloSequence5 on azureStorage (Azurite), {azure.Orchestrations:N0} instances", $"{azure.OrchestrationsPerSecond:N1} orch/s", "", azure.Failed == 0 ? null : false);
+        Row(table, "postgres ÷ azureStorage, HelloSequence5", $"{times:0.0}×", "≥ 10×", times >= 10);
         Row(table, "HelloSequence5 engine steps (episodes + activities)", $"{hello.StepsPerSecond:N0} steps/s", "", null);
         Row(table, "steps/s ÷ pgbench tps", ratio.ToString("0.00", CultureInfo.InvariantCulture), "≥ 0.80", ratio >= 0.8);
         Row(table, $"Fan-out/fan-in, {fanOut.Activities:N0} activities", $"{fanOut.ActivitiesPerSecond:N0} activities/s", "", fanOut.Failed == 0 ? null : false);

@@ -6,6 +6,7 @@ internal sealed record BenchmarkSettings(
     TimeSpan PgBenchDuration,
     int PgBenchScale,
     int HelloInstances,
+    int AzureStorageHelloInstances,
     int FanOutActivities,
     int LatencyEvents,
     int WaitingInstances,
@@ -17,7 +18,7 @@ internal sealed record BenchmarkSettings(
     /// <summary>pgbench client sessions of the baseline.</summary>
     public const int PgBenchClients = 8;
 
-    public static BenchmarkSettings Full(int concurrency) => new(false, TimeSpan.FromSeconds(20), 10, 2_000, 5_000, 1_000, 10_000, concurrency);
+    public static BenchmarkSettings Full(int concurrency) => new(false, TimeSpan.FromSeconds(20), 10, 2_000, 300, 5_000, 1_000, 10_000, concurrency);
 
-    public static BenchmarkSettings Smoke(int concurrency) => new(true, TimeSpan.FromSeconds(2), 1, 200, 500, 100, 1_000, concurrency);
+    public static BenchmarkSettings Smoke(int concurrency) => new(true, TimeSpan.FromSeconds(2), 1, 200, 30, 500, 100, 1_000, concurrency);
 }
