@@ -2,7 +2,7 @@
 # One command from a fresh clone to a running demo: installs what is missing, builds, then starts the local stack
 # (PostgreSQL, anvil with MXNB and the escrow, the Key Vault emulator, the Juno simulator), the app on
 # http://127.0.0.1:7071 and one escrow payment from the buyer's SPEI deposit to the seller's payout.
-# Usage: ./run.sh [--port N] [--lang es|en] [--amount MXN] [--no-wait]
+# Usage: ./run.sh [--port N] [--lang es|en] [--amount MXN] [--backend postgres|azureStorage] [--no-wait]
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -15,7 +15,7 @@ if ! command -v pg_ctl >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/pg_ctl 
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
 fi
 
-# npm packages: anvil (the local chain).
+# npm packages: anvil (the local chain) and Azurite (the task hub with --backend azureStorage).
 if [ ! -d node_modules ]; then
   echo "==> npm ci"
   npm ci --no-audit --no-fund --loglevel=error

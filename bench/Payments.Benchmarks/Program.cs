@@ -1,5 +1,6 @@
 using System.Globalization;
 using PaymentFunctions.Demo;
+using PaymentFunctions.LocalStack.Stack;
 using PaymentFunctions.Payments.Benchmarks;
 using Spectre.Console;
 
@@ -30,7 +31,7 @@ var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
 var folder = Directory.CreateTempSubdirectory("payments-bench-");
 try
 {
-    await using var run = await LocalRun.StartAsync(new Uri("http://127.0.0.1:0"), "en", folder.FullName, progress, arguments.AppSettings, cancel.Token);
+    await using var run = await LocalRun.StartAsync(new Uri("http://127.0.0.1:0"), "en", folder.FullName, progress, arguments.AppSettings, TaskHubBackend.Postgres, cancel.Token);
     progress.Report("warm-up: one payment through the whole lifecycle");
     var lonePayment = await LifecycleBenchmark.WarmUpAsync(run, progress, cancel.Token);
     progress.Report($"measuring {arguments.Count} payments");

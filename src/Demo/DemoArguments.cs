@@ -1,21 +1,23 @@
 using System.Globalization;
+using PaymentFunctions.LocalStack.Stack;
 
 namespace PaymentFunctions.Demo;
 
-/// <summary>The demo's command line: <c>[--port N] [--lang es|en] [--amount MXN] [--no-wait]</c>.</summary>
+/// <summary>The demo's command line: <c>[--port N] [--lang es|en] [--amount MXN] [--backend postgres|azureStorage] [--no-wait]</c>.</summary>
 /// <param name="Port">Where the app listens (default 7071, as Azure Functions Core Tools).</param>
 /// <param name="Language">Timeline language (<c>es</c> or <c>en</c>).</param>
 /// <param name="Amount">The demo payment's amount in MXN.</param>
 /// <param name="NoWait">Exit after the summary instead of keeping the app up until Ctrl+C.</param>
-public sealed record DemoArguments(int Port, string Language, decimal Amount, bool NoWait)
+/// <param name="Backend">Where the app's task hub lives: PostgreSQL (default) or Azure Storage on a private Azurite.</param>
+public sealed record DemoArguments(int Port, string Language, decimal Amount, bool NoWait, TaskHubBackend Backend)
 {
     /// <summary>The usage line printed by <c>--help</c> and on bad arguments.</summary>
-    public const string Usage = "usage: ./run.sh [--port N] [--lang es|en] [--amount MXN] [--no-wait]";
+    public const string Usage = "usage: ./run.sh [--port N] [--lang es|en] [--amount MXN] [--backend postgres|azureStorage] [--no-wait]";
 
     /// <summary>Reads the arguments; null with <paramref name="error"/> set when they are wrong (or <c>--help</c>).</summary>
     public static DemoArguments? Parse(IReadOnlyList<string> args, out string? error)
     {
-        var result = new DemoArguments(7071, "es", 1500.00m, false);
+        var result = new DemoArguments(7071, "es", 1500.00m, false, TaskHubBackend.Postgres);
         error = null;
         for (var i = 0; i < args.Count; i++)
         {
@@ -32,6 +34,10 @@ public sealed record DemoArguments(int Port, string Language, decimal Amount, bo
                     break;
                 case "--amount" when decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) && amount >= 100m:
                     result = result with { Amount = amount };
+                    i++;
+                    break;
+                case "--backend" when value is "postgres" or "azureStorage":
+                    result = result with { Backend = value == "postgres" ? TaskHubBackend.Postgres : TaskHubBackend.AzureStorage };
                     i++;
                     break;
                 case "--no-wait":

@@ -21,7 +21,7 @@ internal static class DemoRun
         var progress = new ConsoleProgress();
         AnsiConsole.Write(new Rule("[bold]PaymentFunctions[/] — escrow payment demo").LeftJustified());
         var dataDirectory = Path.Combine(Directory.GetCurrentDirectory(), ".localstack");
-        await using var run = await LocalRun.StartAsync(new Uri($"http://127.0.0.1:{arguments.Port}"), arguments.Language, dataDirectory, progress, null, cancellationToken);
+        await using var run = await LocalRun.StartAsync(new Uri($"http://127.0.0.1:{arguments.Port}"), arguments.Language, dataDirectory, progress, null, arguments.Backend, cancellationToken);
 
         AnsiConsole.Write(new Rule("[bold]one payment, end to end[/]").LeftJustified());
         var now = DateTimeOffset.UtcNow;

@@ -40,12 +40,16 @@ public sealed class LocalRun : IAsyncDisposable
     /// <summary>MXNB on the local chain.</summary>
     public Erc20 Token { get; }
 
-    /// <summary>Starts the stack (private PostgreSQL cluster under <paramref name="dataDirectory"/>) and the app on <paramref name="url"/>.</summary>
+    /// <summary>
+    /// Starts the stack (private PostgreSQL cluster under <paramref name="dataDirectory"/>, and Azurite when the task hub
+    /// is on Azure Storage) and the app on <paramref name="url"/>.
+    /// </summary>
     /// <param name="url">Where the app listens; port 0 picks a free one.</param>
     /// <param name="language">Language of timeline texts (<c>es</c>, <c>en</c>).</param>
     /// <param name="dataDirectory">Folder for the database cluster and the app's log (<c>app.log</c>).</param>
     /// <param name="progress">One line per step.</param>
     /// <param name="settings">App settings on top of the stack's (e.g. the benchmark's worker concurrency); may be null.</param>
+    /// <param name="taskHub">The app's durable backend; the payments are in PostgreSQL either way.</param>
     /// <param name="cancellationToken">Cancels the start; what was started is stopped again.</param>
     public static async Task<LocalRun> StartAsync(
         Uri url,
@@ -53,11 +57,12 @@ public sealed class LocalRun : IAsyncDisposable
         string dataDirectory,
         IProgress<string> progress,
         IReadOnlyDictionary<string, string>? settings,
+        TaskHubBackend taskHub,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(progress);
         Directory.CreateDirectory(dataDirectory);
-        var stack = await LocalPaymentStack.StartAsync(new LocalPaymentStackOptions { DataDirectory = dataDirectory }, progress, cancellationToken).ConfigureAwait(false);
+        var stack = await LocalPaymentStack.StartAsync(new LocalPaymentStackOptions { DataDirectory = dataDirectory, TaskHub = taskHub }, progress, cancellationToken).ConfigureAwait(false);
         AppProcess? app = null;
         try
         {

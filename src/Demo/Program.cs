@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using PaymentFunctions.Demo;
 using Spectre.Console;
 
-// ./run.sh [--port N] [--lang es|en] [--amount MXN] [--no-wait]
+// ./run.sh [--port N] [--lang es|en] [--amount MXN] [--backend postgres|azureStorage] [--no-wait]
 var arguments = DemoArguments.Parse(args, out var error);
 if (arguments is null)
 {

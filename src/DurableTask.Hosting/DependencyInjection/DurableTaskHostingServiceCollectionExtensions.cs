@@ -59,7 +59,16 @@ public static class DurableTaskHostingServiceCollectionExtensions
 
         if (string.Equals(provider.Type, StorageProviderOptions.AzureStorage, StringComparison.OrdinalIgnoreCase))
         {
-            return AzureStorageBackend.Create(options, ConnectionString(provider, configuration), loggerFactory);
+            try
+            {
+                return AzureStorageBackend.Create(options, ConnectionString(provider, configuration), loggerFactory);
+            }
+            catch (FormatException ex)
+            {
+                // E.g. a host.json still naming the PostgreSQL setting: without this the host dies on the SDK's own message.
+                throw new InvalidOperationException(
+                    $"extensions.durableTask.storageProvider.connectionStringName: the app setting '{provider.EffectiveConnectionStringName}' is not an Azure Storage connection string ({ex.Message}).", ex);
+            }
         }
 
         throw new InvalidOperationException(

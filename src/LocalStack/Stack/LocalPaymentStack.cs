@@ -8,6 +8,7 @@ using PaymentFunctions.Ethereum.Addresses;
 using PaymentFunctions.Ethereum.Contracts;
 using PaymentFunctions.KeyVault.Keys;
 using PaymentFunctions.KeyVault.Signing;
+using PaymentFunctions.LocalStack.Azurite;
 using PaymentFunctions.LocalStack.Chain;
 using PaymentFunctions.LocalStack.Juno;
 using PaymentFunctions.LocalStack.KeyVault;
@@ -17,12 +18,16 @@ namespace PaymentFunctions.LocalStack.Stack;
 /// <summary>
 /// Everything the payment app needs on this machine, started by one call: PostgreSQL, anvil with MXNB and the
 /// payment escrow, the Key Vault emulator holding the bridge wallet's key, and the Juno simulator paying
-/// withdrawals in real tokens and seeing tokens sent to the platform's deposit address as deposits.
+/// withdrawals in real tokens and seeing tokens sent to the platform's deposit address as deposits; with
+/// <see cref="TaskHubBackend.AzureStorage"/> also a private Azurite for the app's task hub.
 /// The run command, end-to-end tests and benchmarks share it so they exercise the same wiring;
 /// <see cref="AppSettings"/> is the configuration that points the app at it.
 /// </summary>
 public sealed class LocalPaymentStack : IAsyncDisposable
 {
+    private const string StorageProviderTypeSetting = "AzureFunctionsJobHost:extensions:durableTask:storageProvider:type";
+    private const string AzureStorageConnectionSetting = "AzureWebJobsStorage";
+
     private readonly StackDatabase _database;
     private readonly ChainDepositScanner _scanner;
     private readonly CancellationTokenSource _stopping = new();
@@ -35,6 +40,7 @@ public sealed class LocalPaymentStack : IAsyncDisposable
         KeyVaultEmulator keyVault,
         JunoSimulator juno,
         ContractDeployment deployment,
+        AzuriteServer? azurite,
         ChainDepositScanner scanner,
         LocalPaymentStackOptions options,
         Address bridgeAddress,
@@ -47,6 +53,7 @@ public sealed class LocalPaymentStack : IAsyncDisposable
         KeyVault = keyVault;
         Juno = juno;
         Deployment = deployment;
+        Azurite = azurite;
         BridgeKeyName = options.BridgeKeyName;
         BridgeAddress = bridgeAddress;
         PlatformDepositAddress = platformDepositAddress;
@@ -62,6 +69,9 @@ public sealed class LocalPaymentStack : IAsyncDisposable
 
     /// <summary>Where MXNB and the escrow were deployed.</summary>
     public ContractDeployment Deployment { get; }
+
+    /// <summary>The Azurite keeping the app's task hub with <see cref="TaskHubBackend.AzureStorage"/>; otherwise null.</summary>
+    public AzuriteServer? Azurite { get; }
 
     /// <summary>The Key Vault emulator holding the bridge key.</summary>
     public KeyVaultEmulator KeyVault { get; }
@@ -82,7 +92,8 @@ public sealed class LocalPaymentStack : IAsyncDisposable
     public string BridgeKeyName { get; }
 
     /// <summary>
-    /// The configuration keys the app reads, <c>:</c>-separated (connection string, <c>Chain:*</c>, <c>Juno:*</c>).
+    /// The configuration keys the app reads, <c>:</c>-separated (connection string, <c>Chain:*</c>, <c>Juno:*</c>; with
+    /// Azurite also <c>storageProvider:type</c> under host.json's durableTask section and <c>AzureWebJobsStorage</c>).
     /// Holds the simulator's API secret: hand it to configuration, never to logs.
     /// </summary>
     public IReadOnlyDictionary<string, string> AppSettings { get; }
@@ -98,15 +109,24 @@ public sealed class LocalPaymentStack : IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(options.BridgeKeyName);
         await using var started = new StartedParts();
 
-        // The three servers do not depend on each other; starting them together saves seconds on every test class.
+        // The servers do not depend on each other; starting them together saves seconds on every test class.
         var databaseStart = StackDatabase.CreateAsync(options, cancellationToken);
         var anvilStart = AnvilNode.StartAsync(cancellationToken: cancellationToken);
         var vaultStart = KeyVaultEmulator.StartAsync(options.KeyVaultPort, cancellationToken);
-        await Task.WhenAll(started.Track(databaseStart), started.Track(anvilStart), started.Track(vaultStart)).ConfigureAwait(false);
+        var azuriteStart = options.TaskHub == TaskHubBackend.AzureStorage
+            ? started.Track(AzuriteServer.StartAsync(cancellationToken: cancellationToken))
+            : null;
+        await Task.WhenAll(started.Track(databaseStart), started.Track(anvilStart), started.Track(vaultStart), azuriteStart ?? Task.CompletedTask).ConfigureAwait(false);
         var database = await databaseStart.ConfigureAwait(false);
         var anvil = await anvilStart.ConfigureAwait(false);
         var vault = await vaultStart.ConfigureAwait(false);
+        var azurite = azuriteStart is null ? null : await azuriteStart.ConfigureAwait(false);
         progress?.Report($"PostgreSQL ready ({(database.Cluster is null ? "shared test server" : database.Cluster.ToString())})");
+        if (azurite is not null)
+        {
+            progress?.Report($"Azurite ready for the task hub ({azurite})");
+        }
+
         progress?.Report($"anvil ready at {anvil.RpcUri} (chain {anvil.ChainId.ToString(CultureInfo.InvariantCulture)})");
 
         var keys = vault.CreateClient();
@@ -137,7 +157,7 @@ public sealed class LocalPaymentStack : IAsyncDisposable
         var juno = await started.Track(junoStart).ConfigureAwait(false);
         progress?.Report($"Juno simulator ready at {juno.BaseAddress}; deposit address {depositAddress.ToMaskedString()}");
 
-        var stack = new LocalPaymentStack(database, anvil, vault, juno, deployment, new ChainDepositScanner(juno, token), options, bridge, depositAddress, treasury.Address);
+        var stack = new LocalPaymentStack(database, anvil, vault, juno, deployment, azurite, new ChainDepositScanner(juno, token), options, bridge, depositAddress, treasury.Address);
         started.Release();
         stack._scanLoop = stack.ScanLoopAsync(options.DepositScanInterval);
         return stack;
@@ -158,7 +178,7 @@ public sealed class LocalPaymentStack : IAsyncDisposable
         return Task.FromResult(Juno.RegisterBankAccount(clabe, legalName));
     }
 
-    /// <summary>Stops the deposit scan, the simulator, the vault, anvil and the private database cluster.</summary>
+    /// <summary>Stops the deposit scan, the simulator, the vault, anvil, Azurite and the private database cluster.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -179,6 +199,11 @@ public sealed class LocalPaymentStack : IAsyncDisposable
         await Juno.DisposeAsync().ConfigureAwait(false);
         await KeyVault.DisposeAsync().ConfigureAwait(false);
         await Anvil.DisposeAsync().ConfigureAwait(false);
+        if (Azurite is not null)
+        {
+            await Azurite.DisposeAsync().ConfigureAwait(false);
+        }
+
         await _database.DisposeAsync().ConfigureAwait(false);
         _stopping.Dispose();
     }
@@ -207,7 +232,7 @@ public sealed class LocalPaymentStack : IAsyncDisposable
     private Dictionary<string, string> BuildSettings(LocalPaymentStackOptions options)
     {
         var juno = Juno.CreateClientOptions();
-        return new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["ConnectionStrings:Payments"] = Postgres,
             ["Chain:RpcUrl"] = Anvil.RpcUri.ToString(),
@@ -223,5 +248,13 @@ public sealed class LocalPaymentStack : IAsyncDisposable
             [$"{JunoOptions.SectionName}:{nameof(JunoOptions.ApiKey)}"] = juno.ApiKey,
             [$"{JunoOptions.SectionName}:{nameof(JunoOptions.ApiSecret)}"] = juno.ApiSecret,
         };
+        if (options.TaskHub == TaskHubBackend.AzureStorage)
+        {
+            // What a user sets to move the task hub: the backend type (host.json) and the storage account. Payments stay in PostgreSQL.
+            settings[StorageProviderTypeSetting] = "azureStorage";
+            settings[AzureStorageConnectionSetting] = Azurite!.ConnectionString;
+        }
+
+        return settings;
     }
 }

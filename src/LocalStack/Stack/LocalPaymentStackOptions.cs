@@ -32,6 +32,12 @@ public sealed record LocalPaymentStackOptions
     /// <summary>MXNB (base units, 6 decimals) minted to the Juno treasury at start; the simulator mints more when short.</summary>
     public BigInteger TreasuryMxnb { get; init; } = 1_000_000 * BigInteger.Pow(10, 6);
 
+    /// <summary>
+    /// Where the app's task hub lives. <see cref="TaskHubBackend.AzureStorage"/> starts a private Azurite and puts
+    /// <c>storageProvider:type</c> and <c>AzureWebJobsStorage</c> into <see cref="LocalPaymentStack.AppSettings"/>.
+    /// </summary>
+    public TaskHubBackend TaskHub { get; init; } = TaskHubBackend.Postgres;
+
     /// <summary>How often the chain is scanned for MXNB sent to the platform's deposit address.</summary>
     public TimeSpan DepositScanInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 }

@@ -32,6 +32,21 @@ public sealed class BackendSettingsTests
     }
 
     [Fact]
+    public async Task A_connection_setting_that_is_no_storage_account_stops_the_host_naming_it()
+    {
+        // What azureStorage gets when host.json still names the PostgreSQL setting.
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(new()
+        {
+            ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:type"] = "azureStorage",
+            ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:connectionStringName"] = "DurableStoreConnection",
+            ["DurableStoreConnection"] = "Host=127.0.0.1;Port=5432;Database=payments;Username=app",
+        }));
+
+        Assert.StartsWith("extensions.durableTask.storageProvider.connectionStringName", error.Message);
+        Assert.Contains("'DurableStoreConnection'", error.Message);
+    }
+
+    [Fact]
     public async Task An_unreachable_azure_storage_account_stops_the_host_at_start()
     {
         // A port nothing listens on: the provider's first request is refused.

@@ -21,9 +21,10 @@ namespace PaymentFunctions.Payments.Tests.Lifecycle;
 
 /// <summary>
 /// The whole local stack (PostgreSQL, anvil with the contracts, the Key Vault emulator, the Juno simulator) and a
-/// durable worker on PostgreSQL running <see cref="PaymentLifecycle"/> with the services the app registers.
+/// durable worker running <see cref="PaymentLifecycle"/> with the services the app registers, its task hub on the
+/// backend a subclass names. The payments themselves are always in the stack's PostgreSQL database.
 /// </summary>
-public sealed class LifecycleFixture : IAsyncLifetime
+public abstract class LifecycleFixture(TaskHubBackend backend) : IAsyncLifetime
 {
     /// <summary>Fast retries and polls, so failure paths finish in seconds.</summary>
     public static readonly LifecyclePolicy Policy = new()
@@ -52,21 +53,29 @@ public sealed class LifecycleFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        this.Stack = await LocalPaymentStack.StartAsync(new LocalPaymentStackOptions(), null, CancellationToken.None);
+        this.Stack = await LocalPaymentStack.StartAsync(new LocalPaymentStackOptions { TaskHub = backend }, null, CancellationToken.None);
         var connectionString = this.Stack.Postgres;
         await PaymentsDatabase.MigrateAsync(connectionString, CancellationToken.None);
 
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(this.Stack.AppSettings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
 
-        // The worker runs on the postgres backend, chosen and configured as host.json would.
+        // The backend is chosen and configured as host.json would: on Azure Storage the stack's settings already name
+        // it (storageProvider:type and AzureWebJobsStorage, its Azurite); on postgres the hub shares the payments' database.
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             [$"{DurableTaskExtensionOptions.SectionPath}:hubName"] = "lifecycle",
-            [$"{DurableTaskExtensionOptions.SectionPath}:storageProvider:type"] = StorageProviderOptions.Postgres,
-            [$"{DurableTaskExtensionOptions.SectionPath}:storageProvider:connectionStringName"] = "LifecycleStore",
-            ["LifecycleStore"] = connectionString,
         });
+        if (backend == TaskHubBackend.Postgres)
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [$"{DurableTaskExtensionOptions.SectionPath}:storageProvider:type"] = StorageProviderOptions.Postgres,
+                [$"{DurableTaskExtensionOptions.SectionPath}:storageProvider:connectionStringName"] = "LifecycleStore",
+                ["LifecycleStore"] = connectionString,
+            });
+        }
+
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var juno = this.Stack.Juno.CreateClientOptions();
         builder.Services.AddSingleton<TokenCredential>(this.Stack.KeyVault.Credential);
@@ -177,3 +186,9 @@ public sealed class LifecycleFixture : IAsyncLifetime
             && t.SummaryStatus == PaymentFunctions.Banking.Juno.Models.JunoTransactionStatus.Complete
             && t.Details?.DestinationBankAccountId == bankAccountId)];
 }
+
+/// <summary>The lifecycle with its task hub in PostgreSQL (the default backend).</summary>
+public sealed class PostgresLifecycleFixture() : LifecycleFixture(TaskHubBackend.Postgres);
+
+/// <summary>The lifecycle with its task hub on Azure Storage, in the stack's private Azurite.</summary>
+public sealed class AzureStorageLifecycleFixture() : LifecycleFixture(TaskHubBackend.AzureStorage);
