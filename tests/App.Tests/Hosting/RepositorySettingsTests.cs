@@ -43,7 +43,8 @@ public sealed class RepositorySettingsTests
             var host = builder.Configuration.GetSection(DurableTaskExtensionOptions.SectionPath).Get<DurableTaskExtensionOptions>()!;
 
             Assert.Equal("PaymentFunctions", host.HubName);
-            Assert.Equal("DurableStoreConnection", host.StorageProvider.ConnectionStringName);
+            Assert.Null(host.StorageProvider.ConnectionStringName);
+            Assert.Equal("DurableStoreConnection", host.StorageProvider.EffectiveConnectionStringName);
             Assert.Equal(StorageProviderOptions.Postgres, host.StorageProvider.Type);
             Assert.Equal(TimeSpan.FromSeconds(30), host.StorageProvider.LockTimeout);
             Assert.Equal(16, host.MaxConcurrentOrchestratorFunctions);
