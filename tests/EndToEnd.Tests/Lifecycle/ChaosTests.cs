@@ -71,13 +71,24 @@ public sealed class ChaosTests(ITestOutputHelper output) : IAsyncLifetime
                 await this.stack.RegisterBankAccountAsync(Clabe.Create("012", "180", buyer), "Comprador"));
         }
 
+        // The first kills land while payments are still being created and funded, each after a random uptime. Each
+        // later one waits until more payments are at rest than before the last (thresholds rising in bands of 5 to
+        // 60 payments), then a random moment more: those land while escrows are released and sellers paid out, however
+        // fast the machine gets through the work once it is created.
         var plannedKills = random.Next(MinKills, MinKills + 3);
-        var uptimes = Enumerable.Range(0, plannedKills).Select(_ => TimeSpan.FromMilliseconds(random.Next(1_500, 6_000))).ToArray();
+        var early = plannedKills / 2;
+        var late = plannedKills - early;
+        var band = 55 / late;
+        var delays = new TimeSpan[plannedKills];
+        var restingBeforeKill = new int[plannedKills];
+        for (var kill = 0; kill < plannedKills; kill++)
+        {
+            var later = kill - early;
+            delays[kill] = TimeSpan.FromMilliseconds(later < 0 ? random.Next(1_500, 5_000) : random.Next(0, 700));
+            restingBeforeKill[kill] = later < 0 ? 0 : 5 + (band * later) + random.Next(0, band);
+        }
 
-        // The first half of the kills land while payments are still being created and funded; each later one waits
-        // until that many payments are at rest, so the rest land while escrows are released and sellers paid out.
-        var restingBeforeKill = Enumerable.Range(0, plannedKills).Select(k => k < plannedKills / 2 ? 0 : random.Next(5, 61)).Order().ToArray();
-        output.WriteLine($"kill after uptimes of {string.Join(", ", uptimes.Select(u => u.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)))} s, once {string.Join(", ", restingBeforeKill)} payments are at rest");
+        output.WriteLine($"kills: {string.Join(", ", delays.Zip(restingBeforeKill, (d, r) => $"{d.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s after {r} at rest"))}");
 
         var options = AppProcessOptions.ForStack(this.stack) with { FunctionKey = FunctionKey, LogPath = logPath };
         options = options with
@@ -121,11 +132,12 @@ public sealed class ChaosTests(ITestOutputHelper output) : IAsyncLifetime
             {
                 for (var kill = 0; kill < plannedKills; kill++)
                 {
-                    await Task.Delay(uptimes[kill], ct);
                     while (Volatile.Read(ref atRest) < restingBeforeKill[kill])
                     {
-                        await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
+                        await Task.Delay(TimeSpan.FromMilliseconds(50), ct);
                     }
+
+                    await Task.Delay(delays[kill], ct);
 
                     if (creation.IsCompleted && Volatile.Read(ref atRest) == PaymentCount)
                     {
@@ -147,7 +159,7 @@ public sealed class ChaosTests(ITestOutputHelper output) : IAsyncLifetime
         {
             while (true)
             {
-                await Task.Delay(TimeSpan.FromSeconds(1), ct);
+                await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
                 if (monkey.IsFaulted || creation.IsFaulted)
                 {
                     await Task.WhenAll(monkey, creation);
