@@ -72,12 +72,15 @@ internal sealed partial class PaymentApi(
             return Results.ValidationProblem(errors, title: PaymentProblems.InvalidBodyTitle);
         }
 
-        var terms = this.Terms(request!, sellerAccountId!, now);
-        var hasCustody = request!.CustodyEnd > now;
         if (idempotencyKey is not null && await store.FindByIdempotencyKeyAsync(idempotencyKey, ct) is { } earlier)
         {
-            return await this.ReplayAsync(context, earlier, terms, hasCustody);
+            // A retry is judged as of the first request: one that arrives after the custody end it asked for still
+            // asked for custody, and is the same request.
+            return await this.ReplayAsync(context, earlier, this.Terms(request!, sellerAccountId!, earlier.CreatedAt), request!.CustodyEnd > earlier.CreatedAt);
         }
+
+        var terms = this.Terms(request!, sellerAccountId!, now);
+        var hasCustody = request!.CustodyEnd > now;
 
         JunoClabe depositClabe;
         try
