@@ -119,6 +119,24 @@ public sealed class PaymentApiTests(PaymentsAppFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_retry_after_the_custody_end_it_asked_for_still_gets_its_payment()
+    {
+        // A create cut off by a crash is retried later; the request is the same, even though its custody end has passed.
+        var key = "retry-after-custody-" + Guid.NewGuid().ToString("N");
+        var body = fixture.Body(2700.00m, b => b["custodyEnd"] = DateTimeOffset.UtcNow.AddSeconds(2).ToString("O"));
+
+        var first = await this.client.SendAsync(WithKey(key, body));
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var retry = await this.client.SendAsync(WithKey(key, body));
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal(
+            (await first.ReadJsonAsync()).GetProperty("payment").GetProperty("id").GetString(),
+            (await retry.ReadJsonAsync()).GetProperty("payment").GetProperty("id").GetString());
+    }
+
+    [Fact]
     public async Task Get_renders_the_timeline_in_spanish_by_default_and_in_english_when_asked()
     {
         var id = (await fixture.CreateAsync(1234.50m)).GetProperty("id").GetString()!;
