@@ -47,6 +47,19 @@ public sealed class BackendSettingsTests
     }
 
     [Fact]
+    public async Task An_unreachable_postgres_server_stops_the_host_at_start()
+    {
+        // Port 9 (discard) has no server here: the schema cannot be applied.
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(new()
+        {
+            ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:type"] = "postgres",
+            ["DurableStoreConnection"] = "Host=127.0.0.1;Port=9;Username=postgres;Database=hub;Timeout=3",
+        }));
+
+        Assert.StartsWith("extensions.durableTask.storageProvider (postgres)", error.Message);
+    }
+
+    [Fact]
     public async Task An_unreachable_azure_storage_account_stops_the_host_at_start()
     {
         // A port nothing listens on: the provider's first request is refused.
