@@ -53,7 +53,8 @@ public sealed partial class PostgresOrchestrationService :
         this.hub = settings.TaskHubName;
         this.schema = settings.SchemaName;
         this.logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<PostgresOrchestrationService>();
-        this.dataSource = NpgsqlDataSource.Create(settings.ConnectionString);
+        // The provider sets no session state, so a pooled connection need not be reset (DISCARD ALL) on every return.
+        this.dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(settings.ConnectionString) { NoResetOnClose = true });
         this.channels = HubChannels.For(this.schema, this.hub);
         this.listener = new NotificationListener(settings.ConnectionString, this.channels, this.logger);
         if (settings.NotificationCoalescingWindow > TimeSpan.Zero)
@@ -67,7 +68,7 @@ public sealed partial class PostgresOrchestrationService :
     public PostgresOrchestrationServiceSettings Settings => this.settings;
 
     /// <inheritdoc />
-    public int TaskOrchestrationDispatcherCount => 1;
+    public int TaskOrchestrationDispatcherCount => this.settings.DispatcherCount;
 
     /// <inheritdoc />
     public int MaxConcurrentTaskOrchestrationWorkItems => this.settings.MaxConcurrentTaskOrchestrationWorkItems;
@@ -76,7 +77,7 @@ public sealed partial class PostgresOrchestrationService :
     public BehaviorOnContinueAsNew EventBehaviourForContinueAsNew => BehaviorOnContinueAsNew.Carryover;
 
     /// <inheritdoc />
-    public int TaskActivityDispatcherCount => 1;
+    public int TaskActivityDispatcherCount => this.settings.DispatcherCount;
 
     /// <inheritdoc />
     public int MaxConcurrentTaskActivityWorkItems => this.settings.MaxConcurrentTaskActivityWorkItems;

@@ -27,6 +27,12 @@ public sealed record PostgresOrchestrationServiceSettings
     /// <summary>How many activities one worker runs at once.</summary>
     public int MaxConcurrentTaskActivityWorkItems { get; init; } = Environment.ProcessorCount * 8;
 
+    /// <summary>
+    /// Concurrent fetch loops per work item kind. DTFx fetches one work item per loop at a time, so with one loop a
+    /// fetch round trip caps the rate of episodes (and of activities) however many may run at once.
+    /// </summary>
+    public int DispatcherCount { get; init; } = 4;
+
     /// <summary>The first poll after finding no work; polling only backs up the LISTEN/NOTIFY wake-ups.</summary>
     public TimeSpan MinPollingInterval { get; init; } = TimeSpan.FromMilliseconds(50);
 
@@ -57,6 +63,7 @@ public sealed record PostgresOrchestrationServiceSettings
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(this.WorkItemLockTimeout, TimeSpan.Zero, nameof(this.WorkItemLockTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThan(this.MaxConcurrentTaskOrchestrationWorkItems, 1, nameof(this.MaxConcurrentTaskOrchestrationWorkItems));
         ArgumentOutOfRangeException.ThrowIfLessThan(this.MaxConcurrentTaskActivityWorkItems, 1, nameof(this.MaxConcurrentTaskActivityWorkItems));
+        ArgumentOutOfRangeException.ThrowIfLessThan(this.DispatcherCount, 1, nameof(this.DispatcherCount));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(this.MinPollingInterval, TimeSpan.Zero, nameof(this.MinPollingInterval));
         ArgumentOutOfRangeException.ThrowIfLessThan(this.MaxPollingInterval, this.MinPollingInterval, nameof(this.MaxPollingInterval));
         ArgumentOutOfRangeException.ThrowIfLessThan(this.NotificationCoalescingWindow, TimeSpan.Zero, nameof(this.NotificationCoalescingWindow));
