@@ -117,6 +117,28 @@ public static class ConformanceTasks
             return total;
         });
 
+        tasks.AddOrchestratorFunc<ExtraEvents, string>("ContinueWithExtra", async (context, input) =>
+        {
+            if (input.Generation == 0)
+            {
+                // Both events arrive during the timer; the first generation takes "Go" and continues as new, and
+                // preserveUnprocessedEvents decides whether the unconsumed "Extra" reaches the next one.
+                await context.CreateTimer(TimeSpan.FromSeconds(3), CancellationToken.None);
+                await context.WaitForExternalEvent<string>("Go");
+                context.ContinueAsNew(input with { Generation = 1 }, preserveUnprocessedEvents: input.Preserve);
+                return "first generation";
+            }
+
+            try
+            {
+                return "kept: " + await context.WaitForExternalEvent<string>("Extra", TimeSpan.FromSeconds(3));
+            }
+            catch (TaskCanceledException)
+            {
+                return "dropped";
+            }
+        });
+
         tasks.AddOrchestratorFunc<string, string>("WithCustomStatus", async (context, status) =>
         {
             context.SetCustomStatus(new { stage = status });

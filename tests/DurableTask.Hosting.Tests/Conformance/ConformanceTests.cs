@@ -145,6 +145,20 @@ public abstract class ConformanceTests(BackendHost host)
         Assert.Equal(6, (await this.WaitAsync(id)).ReadOutputAs<int>());
     }
 
+    [Theory]
+    [InlineData(true, "kept: extra")]
+    [InlineData(false, "dropped")]
+    public async Task Continue_as_new_carries_unprocessed_events_over_only_when_asked(bool preserve, string expected)
+    {
+        var id = await this.StartAsync("ContinueWithExtra", new ExtraEvents(preserve, 0));
+        await this.Client.WaitForInstanceStartAsync(id);
+
+        await this.Client.RaiseEventAsync(id, "Go", "go");
+        await this.Client.RaiseEventAsync(id, "Extra", "extra");
+
+        Assert.Equal(expected, (await this.WaitAsync(id)).ReadOutputAs<string>());
+    }
+
     [Fact]
     public async Task Custom_status_is_readable_while_the_instance_runs()
     {

@@ -71,24 +71,19 @@ public sealed class ChaosTests(ITestOutputHelper output) : IAsyncLifetime
                 await this.stack.RegisterBankAccountAsync(Clabe.Create("012", "180", buyer), "Comprador"));
         }
 
-        // The first kills land while payments are still being created and funded, each after a random uptime. Each
-        // later one waits until more payments are at rest than before the last (thresholds rising in bands of 5 to
-        // 60 payments), then a random moment more: those land while escrows are released and sellers paid out, however
-        // fast the machine gets through the work once it is created.
+        // The payments come in stages, one stage per kill: stage k is created and funded after the k-th kill, and the
+        // (k+1)-th kill lands a random moment after the whole stage was created, while its lifecycles (seconds each:
+        // custody, chain transactions, Juno) are in flight. However fast the machine, every kill hits work.
         var plannedKills = random.Next(MinKills, MinKills + 3);
-        var early = plannedKills / 2;
-        var late = plannedKills - early;
-        var band = 55 / late;
         var delays = new TimeSpan[plannedKills];
-        var restingBeforeKill = new int[plannedKills];
         for (var kill = 0; kill < plannedKills; kill++)
         {
-            var later = kill - early;
-            delays[kill] = TimeSpan.FromMilliseconds(later < 0 ? random.Next(1_500, 5_000) : random.Next(0, 700));
-            restingBeforeKill[kill] = later < 0 ? 0 : 5 + (band * later) + random.Next(0, band);
+            delays[kill] = TimeSpan.FromMilliseconds(random.Next(0, 700));
         }
 
-        output.WriteLine($"kills: {string.Join(", ", delays.Zip(restingBeforeKill, (d, r) => $"{d.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s after {r} at rest"))}");
+        int StageOf(int index) => index * plannedKills / PaymentCount;
+
+        output.WriteLine($"kills: {string.Join(", ", delays.Select((d, k) => $"{d.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s after stage {k} is created"))}");
 
         var options = AppProcessOptions.ForStack(this.stack) with { FunctionKey = FunctionKey, LogPath = logPath };
         options = options with
@@ -113,6 +108,11 @@ public sealed class ChaosTests(ITestOutputHelper output) : IAsyncLifetime
 
         var creation = Parallel.ForEachAsync(plans, new ParallelOptions { MaxDegreeOfParallelism = CreationConcurrency, CancellationToken = ct }, async (plan, token) =>
         {
+            while (app.Kills < StageOf(plan.Index))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50), token);
+            }
+
             // The terms are fixed before the first attempt: a retry after a kill repeats them under the same key and gets the same payment.
             var deadline = DateTimeOffset.UtcNow.AddHours(1);
             var custodyEnd = DateTimeOffset.UtcNow + plan.Custody;
@@ -132,7 +132,8 @@ public sealed class ChaosTests(ITestOutputHelper output) : IAsyncLifetime
             {
                 for (var kill = 0; kill < plannedKills; kill++)
                 {
-                    while (Volatile.Read(ref atRest) < restingBeforeKill[kill])
+                    var stage = kill;
+                    while (Enumerable.Range(0, PaymentCount).Any(i => StageOf(i) == stage && Volatile.Read(ref ids[i]) is null))
                     {
                         await Task.Delay(TimeSpan.FromMilliseconds(50), ct);
                     }
