@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
+using PaymentFunctions.LocalStack.Processes;
 
 namespace PaymentFunctions.LocalStack.Azurite;
 
@@ -34,35 +34,15 @@ internal static class AzuriteWatchdog
     /// <summary>Watches <paramref name="azuritePid"/> on behalf of <paramref name="ownerPid"/> (default: this process).</summary>
     public static void Start(int azuritePid, int? ownerPid = null)
     {
-        if (!OperatingSystem.IsLinux() || azuritePid <= 0 || !File.Exists("/bin/sh"))
+        if (!OperatingSystem.IsLinux() || azuritePid <= 0)
         {
             return;
         }
 
-        var startInfo = new ProcessStartInfo("/bin/sh")
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = "/",
-        };
-        startInfo.ArgumentList.Add("-c");
-        startInfo.ArgumentList.Add(Script);
-        startInfo.ArgumentList.Add("paymentfunctions-azurite-watchdog");
-        startInfo.ArgumentList.Add((ownerPid ?? Environment.ProcessId).ToString(CultureInfo.InvariantCulture));
-        startInfo.ArgumentList.Add(azuritePid.ToString(CultureInfo.InvariantCulture));
-
-        try
-        {
-            using var launcher = Process.Start(startInfo);
-
-            // The launcher returns at once, leaving the detached subshell behind; reap it.
-            launcher?.WaitForExit(5000);
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            // No watchdog: dispose and the exit handler still clean up.
-        }
+        DetachedShell.Launch(
+            Script,
+            "paymentfunctions-azurite-watchdog",
+            (ownerPid ?? Environment.ProcessId).ToString(CultureInfo.InvariantCulture),
+            azuritePid.ToString(CultureInfo.InvariantCulture));
     }
 }

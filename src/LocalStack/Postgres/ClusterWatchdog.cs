@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
+using PaymentFunctions.LocalStack.Processes;
 
 namespace PaymentFunctions.LocalStack.Postgres;
 
@@ -33,36 +33,16 @@ internal static class ClusterWatchdog
 
     public static void Start(ClusterHandle handle)
     {
-        if (OperatingSystem.IsWindows() || handle.PostmasterPid == 0 || !File.Exists("/bin/sh"))
+        if (handle.PostmasterPid == 0)
         {
             return;
         }
 
-        var startInfo = new ProcessStartInfo("/bin/sh")
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = "/",
-        };
-        startInfo.ArgumentList.Add("-c");
-        startInfo.ArgumentList.Add(Script);
-        startInfo.ArgumentList.Add("paymentfunctions-pg-watchdog");
-        startInfo.ArgumentList.Add(Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
-        startInfo.ArgumentList.Add(handle.PostmasterPid.ToString(CultureInfo.InvariantCulture));
-        startInfo.ArgumentList.Add(handle.RootDirectory);
-
-        try
-        {
-            using var launcher = Process.Start(startInfo);
-
-            // The launcher returns at once, leaving the detached subshell behind; reap it.
-            launcher?.WaitForExit(5000);
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            // No watchdog: exit handlers and the orphan reaper still clean up.
-        }
+        DetachedShell.Launch(
+            Script,
+            "paymentfunctions-pg-watchdog",
+            Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
+            handle.PostmasterPid.ToString(CultureInfo.InvariantCulture),
+            handle.RootDirectory);
     }
 }
