@@ -46,6 +46,12 @@ public static class DurableTaskHostRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IDispatchMiddleware, DurableTaskTelemetry>();
         services.AddHostedService<StartupReport>();
+        if (IsPostgres(options.StorageProvider))
+        {
+            // The gauge reads the PostgreSQL provider's queue tables; on Azure Storage there are none to read.
+            services.AddHostedService<QueueDepthSampler>();
+        }
+
         services.AddDurableTaskHost(configuration, registerTasks);
         return builder;
     }

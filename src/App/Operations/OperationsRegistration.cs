@@ -22,7 +22,6 @@ public static class OperationsRegistration
         services.AddProblemDetails();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
         services.AddOpenApi();
-        services.AddHostedService<QueueDepthSampler>();
         builder.Logging.AddSimpleConsole(o => o.IncludeScopes = true);
 
         // Request-start lines carry the full URL, and keys travel as '?code=': keep them out of the logs whatever
