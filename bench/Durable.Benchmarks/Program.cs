@@ -52,7 +52,7 @@ internal static class Program
         var hello = await HelloSequenceScenario.RunAsync(await cluster.CreateDatabaseAsync("hello_sequence", cancel.Token), cluster.DataDirectory, settings, cancel.Token);
 
         Step($"HelloSequence5 × {settings.AzureStorageHelloInstances:N0} on azureStorage (a private Azurite)");
-        var azureHello = await AzureStorageHelloScenario.RunAsync(settings.AzureStorageHelloInstances, settings.Concurrency, cancel.Token);
+        var azureHello = await HelloSequenceScenario.RunOnAzureStorageAsync(settings.AzureStorageHelloInstances, settings.Concurrency, cancel.Token);
 
         Step($"fan-out/fan-in × {settings.FanOutActivities:N0} activities");
         var fanOut = await FanOutScenario.RunAsync(await cluster.CreateDatabaseAsync("fan_out", cancel.Token), settings, cancel.Token);
