@@ -22,7 +22,7 @@ public static class PaymentsHostExtensions
     /// endpoints answer 503. The lifecycle's orchestrator and activities are registered with the engine by
     /// <c>AddDurableTaskHostAsync(tasks =&gt; tasks.AddPaymentLifecycle())</c>.
     /// </summary>
-    public static WebApplicationBuilder AddPayments(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddPayments(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var configuration = builder.Configuration;
@@ -73,8 +73,7 @@ public static class PaymentsHostExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         var api = endpoints.MapGroup("/api")
             .RequireFunctionKey()
-            .AddEndpointFilter(async (context, next) =>
-                context.HttpContext.RequestServices.GetRequiredService<PaymentsFeature>().Enabled ? await next(context) : PaymentProblems.Disabled());
+            .AddEndpointFilter(async (context, next) => IsEnabled(context.HttpContext) ? await next(context) : PaymentProblems.Disabled());
 
         var payments = api.MapGroup("/payments").WithTags("Payments").ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         payments.MapPost("", Handler(context => Api(context).CreateAsync(context)))
@@ -128,7 +127,10 @@ public static class PaymentsHostExtensions
         return endpoints;
     }
 
-    private static PaymentApi Api(HttpContext context) => context.RequestServices.GetRequiredService<PaymentApi>();
+    /// <summary>Whether this host runs payments; the Functions host asks it too before calling a handler.</summary>
+    internal static bool IsEnabled(HttpContext context) => context.RequestServices.GetRequiredService<PaymentsFeature>().Enabled;
+
+    internal static PaymentApi Api(HttpContext context) => context.RequestServices.GetRequiredService<PaymentApi>();
 
     // As a Delegate the handler's IResult is written to the response; as a RequestDelegate it would be dropped.
     private static Delegate Handler(Func<HttpContext, Task<IResult>> handler) => handler;

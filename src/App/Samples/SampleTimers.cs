@@ -17,12 +17,14 @@ public static class SampleTimers
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var schedule = string.IsNullOrWhiteSpace(configuration["PurgeHistorySchedule"]) ? "0 0 3 * * *" : "%PurgeHistorySchedule%";
-        return services.AddTimerTrigger(PurgeHistory, schedule, async (context, cancellationToken) =>
-        {
-            var days = context.Services.GetRequiredService<IConfiguration>().GetValue("PurgeHistoryRetentionDays", 30);
-            var client = context.Services.GetRequiredService<DurableTaskClient>();
-            var before = context.Timer.Occurrence.AddDays(-days);
-            await client.PurgeAllInstancesAsync(new PurgeInstancesFilter(DateTimeOffset.UnixEpoch, before), cancellationToken);
-        });
+        return services.AddTimerTrigger(PurgeHistory, schedule, (context, cancellationToken) => PurgeAsync(context.Services, context.Timer.Occurrence, cancellationToken));
+    }
+
+    /// <summary>The purge itself, shared with the Functions host: instances created <c>PurgeHistoryRetentionDays</c> or more before <paramref name="occurrence"/>.</summary>
+    internal static async Task<PurgeResult> PurgeAsync(IServiceProvider services, DateTimeOffset occurrence, CancellationToken cancellationToken)
+    {
+        var days = services.GetRequiredService<IConfiguration>().GetValue("PurgeHistoryRetentionDays", 30);
+        var client = services.GetRequiredService<DurableTaskClient>();
+        return await client.PurgeAllInstancesAsync(new PurgeInstancesFilter(DateTimeOffset.UnixEpoch, occurrence.AddDays(-days)), cancellationToken);
     }
 }

@@ -17,7 +17,8 @@ internal static class AutomationEndpoints
     {
         var services = context.RequestServices;
         var automation = services.GetRequiredService<PaymentAutomation>();
-        var timers = services.GetRequiredService<TimerTriggerHost>().Timers;
+        // The Functions host runs its timers itself and has no timer runtime of ours: no schedules to show there.
+        var timers = services.GetService<TimerTriggerHost>()?.Timers ?? [];
         var monitor = services.GetRequiredService<ITimerTriggerMonitor>();
         var result = new List<AutomationStatus>();
         foreach (var process in PaymentProcesses.All)

@@ -30,11 +30,7 @@ public static class HttpStarterEndpoints
             throw new ArgumentException($"The route '{pattern}' must contain {{functionName}}.", nameof(pattern));
         }
 
-        return endpoints.MapPost(pattern, async (string functionName, string? instanceId, HttpContext context) =>
-        {
-            var (input, problem) = await JsonBody.ReadAsync(context.Request, context.RequestAborted);
-            return problem ?? await StartAsync(context, functionName, input, instanceId);
-        })
+        return endpoints.MapPost(pattern, (string functionName, string? instanceId, HttpContext context) => StartAnyAsync(context, functionName, instanceId))
         .RequireFunctionKey()
         .WithTags("HTTP starters")
         .Produces<CheckStatusResponse>(StatusCodes.Status202Accepted)
@@ -61,40 +57,68 @@ public static class HttpStarterEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentException.ThrowIfNullOrEmpty(orchestratorName);
-        return endpoints.MapPost(pattern, async (HttpContext context) =>
-        {
-            TInput? input;
-            try
-            {
-                input = await JsonSerializer.DeserializeAsync<TInput>(context.Request.Body, BodyOptions, context.RequestAborted);
-            }
-            catch (JsonException ex)
-            {
-                var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
-                return Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [$"'{field}' has the wrong type or shape."] }, title: "The request body is invalid.");
-            }
-
-            if (input is null)
-            {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["A JSON body is required."] }, title: "The request body is invalid.");
-            }
-
-            if (validate?.Invoke(input) is { Count: > 0 } errors)
-            {
-                return Results.ValidationProblem(errors, title: "The request body is invalid.");
-            }
-
-            var id = context.Request.RouteValues.TryGetValue("instanceId", out var routeId) && routeId is string fromRoute && fromRoute.Length > 0
-                ? fromRoute
-                : instanceId?.Invoke(input);
-            return await StartAsync(context, orchestratorName, input, id);
-        })
+        // As a Delegate the handler's IResult is written to the response; as a RequestDelegate it would be dropped.
+        Func<HttpContext, Task<IResult>> handler = context => StartTypedAsync(
+            context,
+            orchestratorName,
+            context.Request.RouteValues.TryGetValue("instanceId", out var routeId) ? routeId as string : null,
+            validate,
+            instanceId);
+        return endpoints.MapPost(pattern, handler)
         .RequireFunctionKey()
         .WithTags("HTTP starters")
         .Accepts<TInput>("application/json")
         .Produces<CheckStatusResponse>(StatusCodes.Status202Accepted)
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    /// <summary>
+    /// The generic starter's handler, shared with the Functions host: the JSON body, if any, is the input of
+    /// <paramref name="functionName"/>.
+    /// </summary>
+    internal static async Task<IResult> StartAnyAsync(HttpContext context, string functionName, string? instanceId)
+    {
+        var (input, problem) = await JsonBody.ReadAsync(context.Request, context.RequestAborted);
+        return problem ?? await StartAsync(context, functionName, input, instanceId);
+    }
+
+    /// <summary>
+    /// A typed starter's handler, shared with the Functions host: reads and checks <typeparamref name="TInput"/>,
+    /// then starts <paramref name="orchestratorName"/> as <paramref name="routeInstanceId"/> when given, else as
+    /// <paramref name="instanceId"/> derives it from the input.
+    /// </summary>
+    internal static async Task<IResult> StartTypedAsync<TInput>(
+        HttpContext context,
+        string orchestratorName,
+        string? routeInstanceId,
+        Func<TInput, IReadOnlyDictionary<string, string[]>?>? validate = null,
+        Func<TInput, string?>? instanceId = null)
+        where TInput : notnull
+    {
+        TInput? input;
+        try
+        {
+            input = await JsonSerializer.DeserializeAsync<TInput>(context.Request.Body, BodyOptions, context.RequestAborted);
+        }
+        catch (JsonException ex)
+        {
+            var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
+            return Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [$"'{field}' has the wrong type or shape."] }, title: "The request body is invalid.");
+        }
+
+        if (input is null)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["A JSON body is required."] }, title: "The request body is invalid.");
+        }
+
+        if (validate?.Invoke(input) is { Count: > 0 } errors)
+        {
+            return Results.ValidationProblem(errors, title: "The request body is invalid.");
+        }
+
+        var id = routeInstanceId is { Length: > 0 } ? routeInstanceId : instanceId?.Invoke(input);
+        return await StartAsync(context, orchestratorName, input, id);
     }
 
     private static async Task<IResult> StartAsync(HttpContext context, string orchestratorName, object? input, string? instanceId)
