@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace PaymentFunctions.Functions.Tests;
 
 /// <summary>Where the build put things: the repository, the Functions app's output and the Bicep CLI.</summary>
-internal static class BuildOutput
+public static class BuildOutput
 {
     public static string RepositoryRoot { get; } = Metadata("RepositoryRoot");
 
