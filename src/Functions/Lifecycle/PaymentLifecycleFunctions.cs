@@ -12,10 +12,13 @@ namespace PaymentFunctions.Functions.Lifecycle;
 /// </summary>
 public static class PaymentLifecycleFunctions
 {
-    /// <summary>The lifecycle orchestrator: the class's <c>RunAsync</c> on the Functions orchestration context.</summary>
+    /// <summary>
+    /// The lifecycle orchestrator: the class's <c>RunAsync</c> on the Functions orchestration context. The extension
+    /// binds the orchestration input to the one parameter without a binding, deserialized as its type.
+    /// </summary>
     [Function(PaymentLifecycle.Name)]
-    public static Task<PaymentOutcome> PaymentLifecycleAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
-        new PaymentLifecycle().RunAsync(context, context.GetInput<PaymentLifecycleInput>()!);
+    public static Task<PaymentOutcome> PaymentLifecycleAsync([OrchestrationTrigger] TaskOrchestrationContext context, PaymentLifecycleInput input) =>
+        new PaymentLifecycle().RunAsync(context, input);
 
     /// <summary><see cref="RecordProgress"/>.</summary>
     [Function(nameof(RecordProgress))]

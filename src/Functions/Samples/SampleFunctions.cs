@@ -9,18 +9,22 @@ using PaymentFunctions.Functions.Http;
 
 namespace PaymentFunctions.Functions.Samples;
 
-/// <summary>The sample orchestrations, their activities and their typed starter, delegating to the self-hosted app's registrations and handler.</summary>
+/// <summary>
+/// The sample orchestrations, their activities and their typed starter, delegating to the self-hosted app's
+/// registrations and handler. An orchestrator's input is its one parameter without a binding, which the extension
+/// deserializes as that type.
+/// </summary>
 public static class SampleFunctions
 {
     /// <summary><c>HelloSequence</c>.</summary>
     [Function(SampleOrchestrations.HelloSequence)]
-    public static async Task<string[]> HelloSequenceAsync([OrchestrationTrigger] TaskOrchestrationContext context, FunctionContext function) =>
-        (string[])(await SampleTasks.RunOrchestratorAsync(context, function, context.GetInput<string?>()))!;
+    public static async Task<string[]> HelloSequenceAsync([OrchestrationTrigger] TaskOrchestrationContext context, string? name, FunctionContext function) =>
+        (string[])(await SampleTasks.RunOrchestratorAsync(context, function, name))!;
 
     /// <summary><c>HelloCities</c>.</summary>
     [Function(SampleOrchestrations.HelloCities)]
-    public static async Task<string[]> HelloCitiesAsync([OrchestrationTrigger] TaskOrchestrationContext context, FunctionContext function) =>
-        (string[])(await SampleTasks.RunOrchestratorAsync(context, function, context.GetInput<HelloRequest>()))!;
+    public static async Task<string[]> HelloCitiesAsync([OrchestrationTrigger] TaskOrchestrationContext context, HelloRequest request, FunctionContext function) =>
+        (string[])(await SampleTasks.RunOrchestratorAsync(context, function, request))!;
 
     /// <summary><c>AwaitApproval</c>.</summary>
     [Function(SampleOrchestrations.AwaitApproval)]
@@ -29,8 +33,8 @@ public static class SampleFunctions
 
     /// <summary><c>FailingStep</c>.</summary>
     [Function(SampleOrchestrations.FailingStep)]
-    public static async Task<string> FailingStepAsync([OrchestrationTrigger] TaskOrchestrationContext context, FunctionContext function) =>
-        (string)(await SampleTasks.RunOrchestratorAsync(context, function, context.GetInput<string?>()))!;
+    public static async Task<string> FailingStepAsync([OrchestrationTrigger] TaskOrchestrationContext context, string? mode, FunctionContext function) =>
+        (string)(await SampleTasks.RunOrchestratorAsync(context, function, mode))!;
 
     /// <summary><c>SayHello</c>.</summary>
     [Function("SayHello")]
