@@ -11,7 +11,8 @@ public static class Activities
         where TActivity : TaskActivity<TInput, TOutput>
     {
         ArgumentNullException.ThrowIfNull(function);
-        var activity = ActivatorUtilities.CreateInstance<TActivity>(function.InstanceServices);
-        return activity.RunAsync(new FunctionActivityContext(function), input);
+        // The context first: an invocation without an orchestration is refused before anything is built.
+        var context = new FunctionActivityContext(function);
+        return ActivatorUtilities.CreateInstance<TActivity>(function.InstanceServices).RunAsync(context, input);
     }
 }
