@@ -26,7 +26,4 @@ internal static class SampleTasks
         var create = Registry.GetActivities().Single(a => a.Key.Name == function.FunctionDefinition.Name).Value;
         return await create(function.InstanceServices).RunAsync(new FunctionActivityContext(function), input);
     }
-
-    /// <summary>The names the registry holds, for the parity test.</summary>
-    public static IEnumerable<string> OrchestratorNames => Registry.GetOrchestrators().Select(o => o.Key.Name);
 }

@@ -6,8 +6,11 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PaymentFunctions.App.Samples;
 using PaymentFunctions.Functions.Hosting;
+using PaymentFunctions.Functions.Lifecycle;
 using PaymentFunctions.Functions.Samples;
 using PaymentFunctions.LocalStack.Azurite;
+using PaymentFunctions.Payments.Lifecycle;
+using PaymentFunctions.Payments.Lifecycle.Activities;
 
 namespace PaymentFunctions.Functions.Tests.Durable;
 
@@ -29,7 +32,8 @@ public class FunctionsTaskHub : IAsyncLifetime
     public IServiceProvider FunctionServices => this.functions!.Services;
 
     /// <summary>Settings of the Functions worker, as app settings would give them.</summary>
-    protected virtual IDictionary<string, string?> FunctionSettings => new Dictionary<string, string?>();
+    protected virtual Task<IDictionary<string, string?>> StartFunctionSettingsAsync() =>
+        Task.FromResult<IDictionary<string, string?>>(new Dictionary<string, string?>());
 
     public async Task InitializeAsync()
     {
@@ -37,9 +41,11 @@ public class FunctionsTaskHub : IAsyncLifetime
 
         var functionsBuilder = Host.CreateApplicationBuilder();
         functionsBuilder.Logging.ClearProviders();
-        functionsBuilder.Configuration.AddInMemoryCollection(this.FunctionSettings);
+        functionsBuilder.Configuration.AddInMemoryCollection(await this.StartFunctionSettingsAsync());
         functionsBuilder.AddSharedApp();
+        this.ConfigureFunctionServices(functionsBuilder.Services);
         this.functions = functionsBuilder.Build();
+        await this.functions.StartAsync(); // as the worker starts: the payments schema migration runs here
 
         var engineBuilder = Host.CreateApplicationBuilder();
         engineBuilder.Logging.ClearProviders();
@@ -54,7 +60,12 @@ public class FunctionsTaskHub : IAsyncLifetime
         await this.engine.StartAsync();
     }
 
-    public async Task DisposeAsync()
+    /// <summary>What the test environment adds to the worker's services (in Azure the platform provides it).</summary>
+    protected virtual void ConfigureFunctionServices(IServiceCollection services)
+    {
+    }
+
+    public virtual async Task DisposeAsync()
     {
         if (this.engine is not null)
         {
@@ -62,17 +73,22 @@ public class FunctionsTaskHub : IAsyncLifetime
             this.engine.Dispose();
         }
 
-        this.functions?.Dispose();
+        if (this.functions is not null)
+        {
+            await this.functions.StopAsync();
+            this.functions.Dispose();
+        }
+
         if (this.azurite is not null)
         {
             await this.azurite.DisposeAsync();
         }
     }
 
-    /// <summary>Waits (at most a minute, against a hang) for <paramref name="instanceId"/> to finish.</summary>
-    public async Task<OrchestrationMetadata> CompletionAsync(string instanceId)
+    /// <summary>Waits for <paramref name="instanceId"/> to finish (at most <paramref name="patience"/>, a minute by default, against a hang).</summary>
+    public async Task<OrchestrationMetadata> CompletionAsync(string instanceId, TimeSpan? patience = null)
     {
-        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        using var guard = new CancellationTokenSource(patience ?? TimeSpan.FromMinutes(1));
         return await this.Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, guard.Token);
     }
 
@@ -85,7 +101,22 @@ public class FunctionsTaskHub : IAsyncLifetime
         .AddOrchestratorFunc<object?, System.Text.Json.JsonElement>(SampleOrchestrations.AwaitApproval, (context, _) => SampleFunctions.AwaitApprovalAsync(context, this.Invocation(SampleOrchestrations.AwaitApproval)))
         .AddOrchestratorFunc<string?, string>(SampleOrchestrations.FailingStep, (context, mode) => SampleFunctions.FailingStepAsync(context, mode, this.Invocation(SampleOrchestrations.FailingStep)))
         .AddActivityFunc<string, string>("SayHello", (context, text) => SampleFunctions.SayHelloAsync(text, this.Invocation("SayHello", context.InstanceId)))
-        .AddActivityFunc<string?, string>("MaybeFail", (context, mode) => SampleFunctions.MaybeFailAsync(mode, this.Invocation("MaybeFail", context.InstanceId)));
+        .AddActivityFunc<string?, string>("MaybeFail", (context, mode) => SampleFunctions.MaybeFailAsync(mode, this.Invocation("MaybeFail", context.InstanceId)))
+        .AddOrchestratorFunc<PaymentLifecycleInput, PaymentOutcome>(PaymentLifecycle.Name, (context, input) => PaymentLifecycleFunctions.PaymentLifecycleAsync(context, input))
+        .AddActivityFunc<ProgressUpdate, bool>(nameof(RecordProgress), (c, input) => PaymentLifecycleFunctions.RecordProgressAsync(input, this.Invocation(c)))
+        .AddActivityFunc<string, bool>(nameof(ExpireUnfundedPayment), (c, input) => PaymentLifecycleFunctions.ExpireUnfundedPaymentAsync(input, this.Invocation(c)))
+        .AddActivityFunc<PaymentAmount, string>(nameof(WithdrawToBridge), (c, input) => PaymentLifecycleFunctions.WithdrawToBridgeAsync(input, this.Invocation(c)))
+        .AddActivityFunc<JunoTransactionWait, JunoTransactionState>(nameof(AwaitJunoTransaction), (c, input) => PaymentLifecycleFunctions.AwaitJunoTransactionAsync(input, this.Invocation(c)))
+        .AddActivityFunc<EscrowRequest, string>(nameof(FundEscrow), (c, input) => PaymentLifecycleFunctions.FundEscrowAsync(input, this.Invocation(c)))
+        .AddActivityFunc<EscrowCommand, string>(nameof(ActOnEscrow), (c, input) => PaymentLifecycleFunctions.ActOnEscrowAsync(input, this.Invocation(c)))
+        .AddActivityFunc<PlatformCreditWait, bool>(nameof(AwaitPlatformCredit), (c, input) => PaymentLifecycleFunctions.AwaitPlatformCreditAsync(input, this.Invocation(c)))
+        .AddActivityFunc<PaymentAmount, string>(nameof(ReturnToJuno), (c, input) => PaymentLifecycleFunctions.ReturnToJunoAsync(input, this.Invocation(c)))
+        .AddActivityFunc<PayoutRequest, PayoutRequested>(nameof(RequestPayout), (c, input) => PaymentLifecycleFunctions.RequestPayoutAsync(input, this.Invocation(c)))
+        .AddActivityFunc<string, string?>(nameof(FindRefundAccount), (c, input) => PaymentLifecycleFunctions.FindRefundAccountAsync(input, this.Invocation(c)))
+        .AddActivityFunc<string, int>(nameof(CountApprovals), (c, input) => PaymentLifecycleFunctions.CountApprovalsAsync(input, this.Invocation(c)));
+
+    private Microsoft.Azure.Functions.Worker.FunctionContext Invocation(TaskActivityContext activity) =>
+        Invocations.Of(activity.Name.Name, this.FunctionServices, activity.InstanceId);
 
     private Microsoft.Azure.Functions.Worker.FunctionContext Invocation(string name, string? instanceId = null) =>
         Invocations.Of(name, this.FunctionServices, instanceId);
