@@ -14,6 +14,7 @@ internal static class ApiGuide
         var body = $$"""{"amount": 250.00, "buyer": {"name": "{{DemoParties.BuyerName}}"}, "seller": {"name": "{{DemoParties.SellerName}}", "clabe": "{{DemoParties.SellerClabe.Value}}"}, "deadline": "{{DateTimeOffset.UtcNow.AddDays(1):yyyy-MM-ddTHH:mm:ssZ}}"}""";
         var text = $$"""
             API        {{api}}
+            Monitor    {{api}}/monitor  (sign in with the admin key)
             Function   x-functions-key: {{key}}
             Juno sim   {{juno}}  (control endpoints under /_sim/)
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using PaymentFunctions.App.Hosting;
 using PaymentFunctions.App.Payments.Api;
 using PaymentFunctions.App.Payments.Automation;
+using PaymentFunctions.App.Payments.Ledger;
 using PaymentFunctions.App.Security;
 using PaymentFunctions.App.Triggers.Timer;
 using PaymentFunctions.Banking.Juno;
@@ -91,6 +92,10 @@ public static class PaymentsHostExtensions
         payments.MapGet("/{id}", (HttpContext context, string id) => Api(context).GetAsync(context, id))
             .WithName("GetPayment")
             .Produces<PaymentView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        payments.MapGet("/{id}/ledger", LedgerEndpoint.GetAsync)
+            .WithName("GetPaymentLedger")
+            .Produces<List<LedgerTransactionView>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         payments.MapPost("/{id}/approve", (HttpContext context, string id) => Api(context).ApproveAsync(context, id))
             .WithName("ApprovePayment")
