@@ -1,5 +1,7 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using PaymentFunctions.App.Tests.Payments;
 using PaymentFunctions.App.Samples;
 using PaymentFunctions.LocalStack.Juno;
 using static Microsoft.Playwright.Assertions;
@@ -144,6 +146,35 @@ public sealed class MonitorTests(MonitorFixture fixture) : IClassFixture<Monitor
     }
 
     [Fact]
+    public async Task A_large_payment_is_approved_from_the_page_by_two_approvers_and_the_same_one_twice_shows_the_409()
+    {
+        var id = await fixture.PayAsync(PaymentsAppFixture.Threshold + 500m, custody: false);
+        await fixture.WaitForPaymentAsync(id, v => v.GetProperty("status").GetString() == "AwaitingApproval");
+
+        await using var monitor = await fixture.OpenAsync();
+        var page = monitor.Page;
+        await page.GotoAsync($"/monitor#/instances/payment-{id}");
+        await Expect(page.Locator("#payment-approval-count")).ToHaveTextAsync("0 of 2 required");
+        foreach (var expected in (string[])["accepted (200)", "409"])
+        {
+            await page.ClickAsync("#payment-approve");
+            await page.FillAsync("#confirm-approverKey", PaymentsAppFixture.AliceKey);
+            await page.ClickAsync("#confirm-ok");
+            await Expect(page.Locator("#payment-message")).ToContainTextAsync(expected);
+        }
+
+        await Expect(page.Locator("#payment-approvals")).ToHaveTextAsync(new Regex("^alice at "));
+        await page.ClickAsync("#payment-approve");
+        await page.FillAsync("#confirm-approverKey", PaymentsAppFixture.BobKey);
+        await page.ClickAsync("#confirm-ok");
+
+        await Expect(page.Locator("#payment-message")).ToContainTextAsync("accepted (200)");
+        await Expect(page.Locator("#payment-status")).ToHaveTextAsync("Completed", Patiently);
+        await Expect(page.Locator("#payment-approvals li")).ToHaveCountAsync(2);
+        Assert.DoesNotContain(PaymentsAppFixture.BobKey, await page.ContentAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_instance_terminated_from_the_page_shows_terminated()
     {
         var (id, opened) = await this.StartAndOpenAsync(SampleOrchestrations.AwaitApproval, "terminate", null, "Running");
@@ -203,6 +234,24 @@ public sealed class MonitorTests(MonitorFixture fixture) : IClassFixture<Monitor
         await Expect(page.Locator("#action-result")).ToContainTextAsync("accepted (202)");
         await Expect(page.Locator("#runtime-status")).ToHaveTextAsync("Completed", Patiently);
         await Expect(page.Locator("#field-output")).ToContainTextAsync("succeeded");
+        await Expect(page.Locator("#sequence-chart")).ToContainTextAsync("MaybeFail");
+    }
+
+    [Fact]
+    public async Task A_parent_links_to_its_sub_orchestration_and_back_with_both_in_the_charts()
+    {
+        var (id, opened) = await this.StartAndOpenAsync(SampleOrchestrations.HelloParent, "parent", "\"Eva\"", "Completed");
+        await using var monitor = opened;
+        var page = monitor.Page;
+
+        await Expect(page.Locator("#gantt-chart .gantt-sub-orchestration")).ToHaveCountAsync(1);
+        await page.ClickAsync($"#sub-orchestrations a:has-text('{id}-child')");
+        await Expect(page.Locator("#instance h2")).ToContainTextAsync($"{id}-child");
+        await Expect(page.Locator("#gantt-chart .gantt-activity")).ToHaveCountAsync(3);
+        await Expect(page.Locator("#sequence-chart .sequence-message")).ToHaveCountAsync(6);
+        await page.ClickAsync("#parent-link a");
+        await Expect(page.Locator("#instance h2")).ToContainTextAsync(id);
+        await Expect(page.Locator("#instance h2")).Not.ToContainTextAsync("-child");
     }
 
     [Fact]
@@ -223,8 +272,12 @@ public sealed class MonitorTests(MonitorFixture fixture) : IClassFixture<Monitor
         await using var monitor = await fixture.OpenAsync();
         var page = monitor.Page;
         await page.FillAsync("#filter-prefix", prefix);
+
+        // One instance a page: the list follows the continuation token (scrolling loads the next page) until all four show.
+        await page.FillAsync("#filter-top", "1");
         await page.ClickAsync("#apply");
         await Expect(page.Locator("#instances tbody tr")).ToHaveCountAsync(4);
+        await Expect(page.Locator("#load-more")).ToBeHiddenAsync();
         foreach (var id in ids.Take(3))
         {
             await Row(page, id).Locator("input.select").CheckAsync();

@@ -2,6 +2,7 @@
 // history table and the Gantt chart; for payment-* instances the payment panel too.
 import { call, instancePath } from './api.js';
 import { drawGantt, spans } from './gantt.js';
+import { drawSequence, messages } from './sequence.js';
 import { showPayment } from './payment.js';
 import { confirmAction, copyButton, el, json, message, statusBadge, time, duration } from './ui.js';
 
@@ -17,9 +18,10 @@ export function showInstance(root, id) {
   const actions = el('div', { class: 'toolbar', id: 'actions' });
   const links = el('div', { id: 'links' });
   const gantt = el('div', { class: 'panel', id: 'gantt' });
+  const sequence = el('div', { class: 'panel', id: 'sequence' });
   const history = el('div', { class: 'panel', id: 'history' });
   const payment = el('div', { id: 'payment-panel' });
-  root.replaceChildren(el('p', {}, el('a', { href: '#/' }, '← All instances')), header, feedback, actions, links, payment, gantt, history);
+  root.replaceChildren(el('p', {}, el('a', { href: '#/' }, '← All instances')), header, feedback, actions, links, payment, gantt, sequence, history);
 
   let paymentView = null;
   if (id.startsWith('payment-')) paymentView = showPayment(payment, id.slice('payment-'.length), () => { followUntil = Date.now() + 60000; refresh(); });
@@ -60,6 +62,7 @@ export function showInstance(root, id) {
     renderLinks(status.historyEvents ?? []);
     renderActions(status);
     gantt.replaceChildren(el('h3', {}, 'Gantt chart'), drawGantt(spans(status.historyEvents ?? [], status)));
+    sequence.replaceChildren(el('h3', {}, 'Sequence diagram'), drawSequence(messages(status.historyEvents ?? [], status.name), status.name));
     history.replaceChildren(el('h3', {}, 'History'), historyTable(status.historyEvents ?? []));
   }
 

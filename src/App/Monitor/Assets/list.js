@@ -46,7 +46,7 @@ export function showList(root) {
       el('button', { type: 'submit', class: 'primary', id: 'apply' }, 'Apply'),
       el('label', {}, 'Sort', sort),
       el('label', {}, el('span', {}, 'Auto-refresh (5 s)'), autoRefresh)));
-  form.addEventListener('submit', event => { event.preventDefault(); load(true); });
+  form.addEventListener('submit', event => { event.preventDefault(); feedback.replaceChildren(); load(true); });
 
   const counts = el('div', { class: 'counts', id: 'counts' });
   const histogram = el('div', { id: 'histogram' });
@@ -75,10 +75,11 @@ export function showList(root) {
       const response = await call('GET', query(), { headers: !fromStart && continuation ? { 'x-ms-continuation-token': continuation } : {} });
       rows = fromStart ? response.body : rows.concat(response.body);
       continuation = response.headers.get('x-ms-continuation-token');
-      if (fromStart) feedback.replaceChildren();
       render();
+      return true;
     } catch (error) {
       message(feedback, false, `Could not list instances: ${error.message}`);
+      return false;
     }
   }
 
@@ -147,9 +148,20 @@ export function showList(root) {
     timer = filters.autoRefresh ? setInterval(() => load(true), 5000) : null;
   }
 
+  // Infinite scroll: the next page loads when the end of the table comes into view.
+  let loading = false;
+  const observer = new IntersectionObserver(async entries => {
+    if (loading || !continuation || !entries.some(entry => entry.isIntersecting)) return;
+    loading = true;
+    // Keep going while the end stays in view (short pages do not push it out).
+    const inView = () => !more.hidden && more.getBoundingClientRect().top < window.innerHeight;
+    try { while (await load(false) && continuation && inView()); } finally { loading = false; }
+  });
+  observer.observe(more);
+
   schedule();
   load(true);
-  return () => clearInterval(timer);
+  return () => { clearInterval(timer); observer.disconnect(); };
 }
 
 // Starts over time: up to 24 buckets between the first and the last created time of the shown instances.
