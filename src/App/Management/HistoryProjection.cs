@@ -98,7 +98,10 @@ internal static class HistoryProjection
         }
 
         // Sub-orchestrations still running have no answer yet; show that they were started, so they can be followed.
-        var answered = events.Select(e => e?["instanceId"]?.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+        var answered = events
+            .Where(e => e?["eventType"]?.GetValue<string>() is nameof(EventType.SubOrchestrationInstanceCompleted) or nameof(EventType.SubOrchestrationInstanceFailed))
+            .Select(e => e!["instanceId"]?.GetValue<string>())
+            .ToHashSet(StringComparer.Ordinal);
         foreach (var pending in scheduled.Values.Where(call => call.InstanceId is not null && !answered.Contains(call.InstanceId)))
         {
             events.Add(new JsonObject

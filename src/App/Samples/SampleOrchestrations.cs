@@ -26,7 +26,10 @@ public static class SampleOrchestrations
     /// </summary>
     public const string FailingStep = "FailingStep";
 
-    /// <summary>Runs <see cref="HelloSequence"/> as a sub-orchestration <c>{instanceId}-child</c>; for following parent and child links.</summary>
+    /// <summary>
+    /// Runs <see cref="HelloSequence"/> as a sub-orchestration <c>{instanceId}-child</c> (with the input <c>"wait"</c>,
+    /// <see cref="AwaitApproval"/>); for following parent and child links.
+    /// </summary>
     public const string HelloParent = "HelloParent";
 
     /// <summary>Registers the samples and their activities.</summary>
@@ -48,8 +51,8 @@ public static class SampleOrchestrations
                 context.SetCustomStatus("waiting for approval");
                 return await context.WaitForExternalEvent<System.Text.Json.JsonElement>(ApprovalEvent, TimeSpan.FromDays(1));
             })
-            .AddOrchestratorFunc<string?, string[]>(HelloParent, (context, name) =>
-                context.CallSubOrchestratorAsync<string[]>(HelloSequence, name, new SubOrchestrationOptions { InstanceId = $"{context.InstanceId}-child" }))
+            .AddOrchestratorFunc<string?, System.Text.Json.JsonElement>(HelloParent, (context, name) => context.CallSubOrchestratorAsync<System.Text.Json.JsonElement>(
+                name == "wait" ? AwaitApproval : HelloSequence, name, new SubOrchestrationOptions { InstanceId = $"{context.InstanceId}-child" }))
             .AddOrchestratorFunc<string?, string>(FailingStep, (context, mode) => context.CallActivityAsync<string>("MaybeFail", mode))
             .AddActivityFunc<string?, string>("MaybeFail", (context, mode) => mode == "succeed" || (mode == "fail-once" && !FailedOnce.TryAdd(context.InstanceId, true))
                 ? "succeeded"

@@ -337,6 +337,24 @@ public sealed class ManagementApiTests(AppFactory app) : IClassFixture<AppFactor
     }
 
     [Fact]
+    public async Task A_sub_orchestration_still_running_shows_as_created_until_it_answers()
+    {
+        var id = NewId("waiting-parent");
+        await this.client.StartAsync(SampleOrchestrations.HelloParent, id, "\"wait\"");
+        await this.client.WaitForStatusAsync($"{id}-child", "Running");
+
+        var running = await this.client.WaitForHistoryAsync(id, "SubOrchestrationInstanceCreated");
+        await this.client.PostAsync($"{Prefix}/instances/{id}-child/raiseEvent/{SampleOrchestrations.ApprovalEvent}", ApiClient.Json("""{"ok":true}"""));
+        await this.client.WaitForStatusAsync(id, "Completed");
+        var done = await this.client.WaitForHistoryAsync(id, "SubOrchestrationInstanceCompleted");
+
+        var created = Assert.Single(running, e => e.GetProperty("eventType").GetString() == "SubOrchestrationInstanceCreated");
+        Assert.Equal($"{id}-child", created.GetProperty("instanceId").GetString());
+        Assert.Equal(SampleOrchestrations.AwaitApproval, created.GetProperty("functionName").GetString());
+        Assert.DoesNotContain(done, e => e.GetProperty("eventType").GetString() == "SubOrchestrationInstanceCreated");
+    }
+
+    [Fact]
     public async Task The_list_carries_custom_status_without_showInput_and_input_only_with_it()
     {
         var id = NewId("custom-status");
