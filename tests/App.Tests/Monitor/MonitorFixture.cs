@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Azure.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 using PaymentFunctions.App.Tests.Payments;
 using PaymentFunctions.Banking.Amounts;
@@ -18,6 +19,9 @@ public sealed class MonitorFixture : PaymentsAppFixture, IAsyncLifetime
     private IPlaywright? playwright;
 
     public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Everything the app logged, at information level and up, to show no key reaches a log.</summary>
+    internal CapturingLoggerProvider Logs { get; } = new();
 
     /// <summary>Where the app listens, e.g. <c>http://127.0.0.1:40123/</c>.</summary>
     public Uri BaseAddress => this.Client.BaseAddress!;
@@ -89,6 +93,10 @@ public sealed class MonitorFixture : PaymentsAppFixture, IAsyncLifetime
         return payment.GetProperty("id").GetString()!;
     }
 
+    /// <summary>Whether any log entry, message or structured value, contains <paramref name="secret"/>.</summary>
+    public bool Logged(string secret) => this.Logs.Entries.Any(e =>
+        e.Message.Contains(secret, StringComparison.Ordinal) || e.Values.Values.Any(v => v?.ToString()?.Contains(secret, StringComparison.Ordinal) == true));
+
     /// <summary>Saves a screenshot for the README under <c>docs/monitor</c>.</summary>
     public static string ScreenshotPath(string name)
     {
@@ -108,7 +116,10 @@ public sealed class MonitorFixture : PaymentsAppFixture, IAsyncLifetime
         app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
 
         // The in-process app signs through the stack's Key Vault emulator, as a managed identity would let it.
-        app.ConfigureServices = services => services.AddSingleton<TokenCredential>(this.Stack.KeyVault.Credential);
+        app.ConfigureServices = services => services
+            .AddSingleton<TokenCredential>(this.Stack.KeyVault.Credential)
+            .AddSingleton<ILoggerProvider>(this.Logs);
+        app.Settings["Logging:LogLevel:Default"] = "Information";
         app.Settings["Payments:Lifecycle:PayoutAttempts"] = "2";
         app.Settings["Payments:Lifecycle:PayoutRetryInterval"] = "00:00:00.500";
         app.Settings["Payments:Lifecycle:PollInterval"] = "00:00:00.200";

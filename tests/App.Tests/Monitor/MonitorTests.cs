@@ -34,6 +34,8 @@ public sealed class MonitorTests(MonitorFixture fixture) : IClassFixture<Monitor
         Assert.DoesNotContain(AppFactory.AdminKey, page.Url, StringComparison.Ordinal);
         Assert.Equal(AppFactory.AdminKey, await page.EvaluateAsync<string>("() => Object.values(sessionStorage)[0]"));
         Assert.Equal(0, await page.EvaluateAsync<int>("() => localStorage.length"));
+        Assert.NotEmpty(fixture.Logs.Entries);
+        Assert.False(fixture.Logged(AppFactory.AdminKey));
     }
 
     [Fact]
@@ -172,6 +174,8 @@ public sealed class MonitorTests(MonitorFixture fixture) : IClassFixture<Monitor
         await Expect(page.Locator("#payment-status")).ToHaveTextAsync("Completed", Patiently);
         await Expect(page.Locator("#payment-approvals li")).ToHaveCountAsync(2);
         Assert.DoesNotContain(PaymentsAppFixture.BobKey, await page.ContentAsync(), StringComparison.Ordinal);
+        Assert.False(fixture.Logged(PaymentsAppFixture.AliceKey));
+        Assert.False(fixture.Logged(PaymentsAppFixture.BobKey));
     }
 
     [Fact]
