@@ -62,8 +62,10 @@ public sealed class MonitorFixture : PaymentsAppFixture, IAsyncLifetime
         {
             BaseURL = this.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
+            Permissions = ["clipboard-read", "clipboard-write"],
         });
-        var page = await context.NewPageAsync();
+        var monitor = new MonitorPage(context, await context.NewPageAsync());
+        var page = monitor.Page;
         await page.GotoAsync("/monitor");
         if (signIn)
         {
@@ -72,7 +74,7 @@ public sealed class MonitorFixture : PaymentsAppFixture, IAsyncLifetime
             await Assertions.Expect(page.Locator("#instances")).ToBeVisibleAsync();
         }
 
-        return new MonitorPage(context, page);
+        return monitor;
     }
 
     /// <summary>Creates a payment (with custody or without), makes the buyer's deposit and runs deposit detection; returns its id.</summary>

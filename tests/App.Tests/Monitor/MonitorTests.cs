@@ -231,6 +231,9 @@ public sealed class MonitorTests(MonitorFixture fixture) : IClassFixture<Monitor
         await using var monitor = opened;
         var page = monitor.Page;
         await Expect(page.Locator("#field-failure")).ToContainTextAsync("failed as asked");
+        await page.ClickAsync("#field-failure button.copy");
+        await Expect(page.Locator("#field-failure button.copy")).ToHaveTextAsync("Copied");
+        Assert.Contains("The sample step failed as asked.", await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"), StringComparison.Ordinal);
         await page.ClickAsync("#action-rewind");
         await page.FillAsync("#confirm-reason", "try again");
         await page.ClickAsync("#confirm-ok");
