@@ -179,11 +179,18 @@ public sealed class MonitorTests(MonitorFixture fixture) : IClassFixture<Monitor
     }
 
     [Fact]
-    public async Task An_instance_terminated_from_the_page_shows_terminated()
+    public async Task An_instance_suspended_resumed_and_terminated_from_the_page_shows_terminated_and_restarts_under_a_new_id()
     {
         var (id, opened) = await this.StartAndOpenAsync(SampleOrchestrations.AwaitApproval, "terminate", null, "Running");
         await using var monitor = opened;
         var page = monitor.Page;
+        foreach (var (action, status) in new[] { ("suspend", "Suspended"), ("resume", "Running") })
+        {
+            await page.ClickAsync($"#action-{action}");
+            await page.ClickAsync("#confirm-ok");
+            await Expect(page.Locator("#runtime-status")).ToHaveTextAsync(status, Patiently);
+        }
+
         await page.ClickAsync("#action-terminate");
         await page.FillAsync("#confirm-reason", "operator stop");
         await page.ClickAsync("#confirm-ok");
@@ -191,6 +198,15 @@ public sealed class MonitorTests(MonitorFixture fixture) : IClassFixture<Monitor
         await Expect(page.Locator("#action-result")).ToContainTextAsync("accepted (202)");
         await Expect(page.Locator("#runtime-status")).ToHaveTextAsync("Terminated", Patiently);
         Assert.Equal("Terminated", (await fixture.Admin.WaitForStatusAsync(id, "Terminated")).GetProperty("runtimeStatus").GetString());
+
+        await page.ClickAsync("#action-restart");
+        await page.SelectOptionAsync("#confirm-mode", "new");
+        await page.ClickAsync("#confirm-ok");
+        await page.ClickAsync("#restarted-link");
+        await Expect(page.Locator("#runtime-status")).ToHaveTextAsync("Running", Patiently);
+        Assert.DoesNotContain(id, page.Url, StringComparison.Ordinal);
+        var restarted = Uri.UnescapeDataString(page.Url[(page.Url.IndexOf("#/instances/", StringComparison.Ordinal) + "#/instances/".Length)..]);
+        await fixture.Admin.PostAsync($"{ApiClient.Prefix}/instances/{restarted}/terminate", null);
     }
 
     [Fact]
