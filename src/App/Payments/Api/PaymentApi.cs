@@ -202,12 +202,18 @@ internal sealed partial class PaymentApi(
         object payload = new OperatorAction(actor, request!.Reason);
         if (action == PaymentAction.Resolve)
         {
-            if (request.Outcome is not ("seller" or "buyer"))
+            DisputeOutcome? outcome = request.Outcome switch
+            {
+                "seller" => DisputeOutcome.Seller,
+                "buyer" => DisputeOutcome.Buyer,
+                _ => null,
+            };
+            if (outcome is null)
             {
                 return PaymentProblems.Invalid("outcome", "The outcome must be 'seller' (release) or 'buyer' (refund).");
             }
 
-            payload = new DisputeResolution(request.Outcome == "seller", actor, request.Reason);
+            payload = new DisputeResolution(outcome.Value, actor, request.Reason);
         }
 
         var payment = await store.FindAsync(id, context.RequestAborted);
