@@ -40,8 +40,11 @@ internal sealed class TimelineValues(IReadOnlyDictionary<string, string> data, b
             ? at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)
             : Missing("una fecha no indicada", "an unspecified date");
 
-    /// <summary>True when the dispute outcome sends the money back to the buyer.</summary>
-    public bool IsRefundOutcome => string.Equals(Get(TimelineData.Outcome), "refund", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The recorded dispute outcome; null when missing or not a <see cref="Domain.DisputeOutcome"/> name.</summary>
+    public DisputeOutcome? DisputeOutcome => Get(TimelineData.Outcome) is { } raw
+        && Enum.GetNames<DisputeOutcome>().FirstOrDefault(name => string.Equals(name, raw, StringComparison.OrdinalIgnoreCase)) is { } known
+            ? Enum.Parse<DisputeOutcome>(known)
+            : null;
 
     /// <summary><c>$1,234.50 MXN</c>, whatever the culture.</summary>
     public static string FormatMxn(decimal amount) =>

@@ -32,9 +32,6 @@ public sealed class MonitorFixture : PaymentsAppFixture, IAsyncLifetime
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-
-        // The buyer's refund CLABE of Body() is a registered account, so a refund by SPEI settles.
-        await this.Stack.RegisterBankAccountAsync(Clabe.Create("072", "180", "55501"), "Comprador Uno");
         this.Admin = this.App.CreateAdminClient();
         this.playwright = await Playwright.CreateAsync();
         this.Browser = await this.playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
