@@ -96,16 +96,24 @@ public sealed class MonitorFixture : PaymentsAppFixture, IAsyncLifetime
     public bool Logged(string secret) => this.Logs.Entries.Any(e =>
         e.Message.Contains(secret, StringComparison.Ordinal) || e.Values.Values.Any(v => v?.ToString()?.Contains(secret, StringComparison.Ordinal) == true));
 
-    /// <summary>Saves a screenshot for the README under <c>docs/monitor</c>.</summary>
+    /// <summary>
+    /// Where a screenshot goes: under the test output, or under <c>docs/monitor</c> for the README when
+    /// <c>MONITOR_SCREENSHOTS=1</c>, so an ordinary test run leaves the working tree clean.
+    /// </summary>
     public static string ScreenshotPath(string name)
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "PaymentFunctions.sln")))
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        if (Environment.GetEnvironmentVariable("MONITOR_SCREENSHOTS") == "1")
         {
-            directory = directory.Parent;
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "PaymentFunctions.sln")))
+            {
+                directory = directory.Parent;
+            }
+
+            folder = Path.Combine(directory?.FullName ?? throw new DirectoryNotFoundException("No PaymentFunctions.sln above the test binaries."), "docs", "monitor");
         }
 
-        var folder = Path.Combine(directory?.FullName ?? throw new DirectoryNotFoundException("No PaymentFunctions.sln above the test binaries."), "docs", "monitor");
         Directory.CreateDirectory(folder);
         return Path.Combine(folder, name + ".png");
     }
