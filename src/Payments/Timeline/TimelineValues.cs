@@ -29,7 +29,10 @@ internal sealed class TimelineValues(IReadOnlyDictionary<string, string> data, b
 
     public string Required => Get(TimelineData.Required) ?? "?";
 
-    public string Reason => Get(TimelineData.Reason) ?? Missing("sin motivo indicado", "no reason given");
+    /// <summary>The free-text reason without its closing full stop: every sentence that quotes it ends with its own.</summary>
+    public string Reason => Get(TimelineData.Reason)?.TrimEnd().TrimEnd('.') is { Length: > 0 } reason
+        ? reason
+        : Missing("sin motivo indicado", "no reason given");
 
     public string TrackingKey => Get(TimelineData.TrackingKey) ?? Missing("sin clave", "none");
 

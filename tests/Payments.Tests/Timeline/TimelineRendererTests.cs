@@ -145,6 +145,16 @@ public sealed class TimelineRendererTests
         Assert.Equal("The release awaits approvals (0 of 2).", TimelineRenderer.Render(Event(TimelineEventKind.AwaitingApproval, data), "en"));
     }
 
+    [Theory]
+    [InlineData("es", "El pago SPEI al vendedor fue devuelto: Payout returned by the receiving bank.")]
+    [InlineData("en", "The SPEI payout to the seller was returned: Payout returned by the receiving bank.")]
+    public void A_reason_that_ends_with_a_full_stop_is_not_given_a_second_one(string language, string expected)
+    {
+        var data = new Dictionary<string, string> { [TimelineData.Reason] = "Payout returned by the receiving bank." };
+
+        Assert.Equal(expected, TimelineRenderer.Render(Event(TimelineEventKind.PayoutReturned, data), language));
+    }
+
     private static TimelineEvent Event(TimelineEventKind kind, Dictionary<string, string> data) => new()
     {
         PaymentId = "pay_01jd5x7y8z9abcdefghjkmnpqr",
