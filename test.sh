@@ -17,6 +17,12 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   apt_install postgresql
 fi
 
+# Debian's chromium: the monitor's browser tests drive it through Playwright (never `playwright install`).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "==> installing chromium"
+  apt_install chromium
+fi
+
 # npm packages: anvil (local chain), Azurite (Azure Storage emulator), solc-js and OpenZeppelin for the contracts.
 if [ -f package-lock.json ]; then
   echo "==> npm ci"

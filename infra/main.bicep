@@ -168,6 +168,8 @@ var appSettings = [
   { name: 'Juno__RetryBaseDelay', value: '00:00:00.500' }
   { name: 'Juno__RetryMaxDelay', value: '00:00:10' }
   { name: 'Payments__DoubleApprovalThresholdMxn', value: '100000' }
+  { name: 'Payments__MaxAmountMxn', value: '1000000' }
+  { name: 'Payments__MaxRequestBodyBytes', value: '65536' }
   { name: 'Payments__StuckAfter', value: '00:30:00' }
   { name: 'Payments__DepositDetectionSchedule', value: '0 * * * * *' }
   { name: 'Payments__CustodyReportSchedule', value: '0 */5 * * * *' }

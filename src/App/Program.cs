@@ -1,5 +1,6 @@
 using PaymentFunctions.App.Hosting;
 using PaymentFunctions.App.Management;
+using PaymentFunctions.App.Monitor;
 using PaymentFunctions.App.Operations;
 using PaymentFunctions.App.Payments;
 using PaymentFunctions.App.Samples;
@@ -27,6 +28,7 @@ app.MapTimerAdministration();
 app.MapHttpStarter("/api/orchestrators/{functionName}/{instanceId?}").WithName("StartOrchestration");
 app.MapSampleStarters();
 app.MapPayments();
+app.MapMonitor();
 await app.RunAsync();
 
 /// <summary>The host's entry point; public so tests can start it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>

@@ -35,7 +35,21 @@ internal static class DemoRun
         var detection = await run.Api.TriggerAsync("deposits", cancellationToken);
         progress.Report($"POST /api/automation/trigger deposits → {detection.Summary}");
 
-        payment = await PaymentWatch.FollowAsync(run.Api, payment, LifecycleTimeout, cancellationToken);
+        using (var approvals = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            var approving = DemoApprovals.ApproveWhenAskedAsync(run, payment.Id, progress, approvals.Token);
+            payment = await PaymentWatch.FollowAsync(run.Api, payment, LifecycleTimeout, cancellationToken);
+            await approvals.CancelAsync();
+            try
+            {
+                await approving;
+            }
+            catch (OperationCanceledException) when (approvals.IsCancellationRequested)
+            {
+                // The payment came to rest first (below the threshold nobody is asked).
+            }
+        }
+
         lifecycle.Stop();
         await DemoSummary.PrintAsync(run, payment, lifecycle.Elapsed, total.Elapsed, cancellationToken);
         if (!payment.IsAtRest)
@@ -44,13 +58,13 @@ internal static class DemoRun
         }
 
         var succeeded = payment.Status == "Completed";
+        ApiGuide.Print(run, payment, created.CheckStatus);
         if (arguments.NoWait)
         {
             progress.Report("stopping (--no-wait)");
             return succeeded ? 0 : 1;
         }
 
-        ApiGuide.Print(run, payment);
         progress.Report("running; press Ctrl+C to stop the app and the stack");
         try
         {

@@ -15,9 +15,10 @@ public sealed class LocalRun : IAsyncDisposable
 {
     private readonly HttpClient _http;
 
-    private LocalRun(LocalPaymentStack stack, AppProcess app, JunoBankAccount seller, string language)
+    private LocalRun(LocalPaymentStack stack, AppProcess app, JunoBankAccount seller, string language, DemoKeys keys)
     {
         Stack = stack;
+        Keys = keys;
         App = app;
         Seller = seller;
         _http = app.CreateClient();
@@ -30,6 +31,9 @@ public sealed class LocalRun : IAsyncDisposable
 
     /// <summary>The app.</summary>
     public AppProcess App { get; }
+
+    /// <summary>The admin key, the Durable Task system key and the approvers the app was started with.</summary>
+    public DemoKeys Keys { get; }
 
     /// <summary>The seller's payout account at the simulator.</summary>
     public JunoBankAccount Seller { get; }
@@ -75,6 +79,14 @@ public sealed class LocalRun : IAsyncDisposable
                 // host.json logs every SQL command at Information; in a local run that buries what matters and costs CPU.
                 ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
             };
+
+            // An open management API and approvers: without them nothing above the approval threshold could finish.
+            var keys = DemoKeys.Generate();
+            foreach (var (name, value) in keys.Settings())
+            {
+                appSettings[name] = value;
+            }
+
             foreach (var (name, value) in settings ?? new Dictionary<string, string>())
             {
                 appSettings[name] = value;
@@ -95,7 +107,7 @@ public sealed class LocalRun : IAsyncDisposable
 
             // A refund (a compensation path) pays the buyer back to a registered account too.
             await stack.RegisterBankAccountAsync(DemoParties.BuyerRefundClabe, DemoParties.BuyerName, cancellationToken).ConfigureAwait(false);
-            return new LocalRun(stack, app, seller, language);
+            return new LocalRun(stack, app, seller, language, keys);
         }
         catch
         {

@@ -40,7 +40,8 @@ internal static class PaymentApiClient
             Content = JsonContent.Create(new
             {
                 amount,
-                buyer = new { name = "Comprador", refundClabe = buyerRefund?.Value },
+                // Creation requires a registered refund account; the seller's serves when a test names none.
+                buyer = new { name = "Comprador", refundClabe = (buyerRefund ?? seller).Value },
                 seller = new { name = "Vendedora", clabe = seller.Value },
                 deadline = deadline ?? DateTimeOffset.UtcNow.AddHours(1),
                 custodyEnd,

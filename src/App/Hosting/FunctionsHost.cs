@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 
 namespace PaymentFunctions.App.Hosting;
@@ -22,7 +23,9 @@ public static class FunctionsHost
 
     /// <summary>
     /// Adds <c>host.json</c> and <c>local.settings.json</c> beneath every other source (environment variables,
-    /// command line and test settings override them), and the default address.
+    /// command line and test settings override them), and the default address. A request the server refuses while
+    /// it is read (a body over Kestrel's limit, a malformed request) answers with the server's 4xx as problem details
+    /// instead of the exception handler's 500: no client input is a server error.
     /// </summary>
     public static WebApplicationBuilder AddFunctionsHost(this WebApplicationBuilder builder)
     {
@@ -34,6 +37,8 @@ public static class FunctionsHost
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        builder.Services.Configure<ExceptionHandlerOptions>(options =>
+            options.StatusCodeSelector = exception => exception is BadHttpRequestException refused ? refused.StatusCode : StatusCodes.Status500InternalServerError);
         return builder;
     }
 

@@ -13,7 +13,7 @@ internal static class HistoryProjection
     public static JsonArray Project(IEnumerable<HistoryEvent> history, bool showOutput)
     {
         var events = new JsonArray();
-        var scheduled = new Dictionary<int, (string Name, DateTime Time)>();
+        var scheduled = new Dictionary<int, (string Name, DateTime Time, string? InstanceId)>();
         foreach (var historyEvent in history)
         {
             switch (historyEvent)
@@ -21,10 +21,10 @@ internal static class HistoryProjection
                 case OrchestratorStartedEvent or OrchestratorCompletedEvent:
                     continue;
                 case TaskScheduledEvent task:
-                    scheduled[task.EventId] = (task.Name ?? string.Empty, task.Timestamp);
+                    scheduled[task.EventId] = (task.Name ?? string.Empty, task.Timestamp, null);
                     continue;
                 case SubOrchestrationInstanceCreatedEvent created:
-                    scheduled[created.EventId] = (created.Name ?? string.Empty, created.Timestamp);
+                    scheduled[created.EventId] = (created.Name ?? string.Empty, created.Timestamp, created.InstanceId);
                     continue;
             }
 
@@ -37,6 +37,12 @@ internal static class HistoryProjection
             {
                 case ExecutionStartedEvent started:
                     node["functionName"] = started.Name;
+                    if (started.ParentInstance?.OrchestrationInstance?.InstanceId is { } parent)
+                    {
+                        // A sub-orchestration names its parent, so a monitor can link back to it.
+                        node["parentInstanceId"] = parent;
+                    }
+
                     Payload(node, "input", started.Input, showOutput);
                     break;
                 case ContinueAsNewEvent continued:
@@ -91,30 +97,50 @@ internal static class HistoryProjection
             events.Add(node);
         }
 
+        // Sub-orchestrations still running have no answer yet; show that they were started, so they can be followed.
+        var answered = events
+            .Where(e => e?["eventType"]?.GetValue<string>() is nameof(EventType.SubOrchestrationInstanceCompleted) or nameof(EventType.SubOrchestrationInstanceFailed))
+            .Select(e => e!["instanceId"]?.GetValue<string>())
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var pending in scheduled.Values.Where(call => call.InstanceId is not null && !answered.Contains(call.InstanceId)))
+        {
+            events.Add(new JsonObject
+            {
+                ["eventType"] = nameof(EventType.SubOrchestrationInstanceCreated),
+                ["timestamp"] = Utc(pending.Time),
+                ["functionName"] = pending.Name,
+                ["instanceId"] = pending.InstanceId,
+            });
+        }
+
         return events;
     }
 
     // A completion or failure names the call it answers, as Durable Functions shows it.
-    private static void Answer(JsonObject node, Dictionary<int, (string Name, DateTime Time)> scheduled, int scheduledId, string? result, bool showOutput)
+    private static void Answer(JsonObject node, Dictionary<int, (string Name, DateTime Time, string? InstanceId)> scheduled, int scheduledId, string? result, bool showOutput)
     {
         Scheduled(node, scheduled, scheduledId);
         Payload(node, "result", result, showOutput);
     }
 
     private static void Answer(
-        JsonObject node, Dictionary<int, (string Name, DateTime Time)> scheduled, int scheduledId, global::DurableTask.Core.FailureDetails? failure, string? reason)
+        JsonObject node, Dictionary<int, (string Name, DateTime Time, string? InstanceId)> scheduled, int scheduledId, global::DurableTask.Core.FailureDetails? failure, string? reason)
     {
         Scheduled(node, scheduled, scheduledId);
         node["reason"] = failure?.ErrorMessage ?? reason;
         Failure(node, failure);
     }
 
-    private static void Scheduled(JsonObject node, Dictionary<int, (string Name, DateTime Time)> scheduled, int scheduledId)
+    private static void Scheduled(JsonObject node, Dictionary<int, (string Name, DateTime Time, string? InstanceId)> scheduled, int scheduledId)
     {
         if (scheduled.TryGetValue(scheduledId, out var call))
         {
             node["functionName"] = call.Name;
             node["scheduledTime"] = Utc(call.Time);
+            if (call.InstanceId is not null)
+            {
+                node["instanceId"] = call.InstanceId;
+            }
         }
     }
 

@@ -131,6 +131,7 @@ public static partial class ManagementEndpoints
     private static async Task<IResult> ListAsync(HttpContext context, DurableTaskClient client)
     {
         var query = new QueryReader(context.Request.Query);
+        var showInput = query.Bool("showInput", false);
         var filter = new OrchestrationQuery
         {
             CreatedFrom = query.Time("createdTimeFrom"),
@@ -138,7 +139,8 @@ public static partial class ManagementEndpoints
             Statuses = query.Statuses("runtimeStatus"),
             InstanceIdPrefix = query.Text("instanceIdPrefix"),
             PageSize = query.PositiveInt("top") ?? OrchestrationQuery.DefaultPageSize,
-            FetchInputsAndOutputs = query.Bool("showInput", false),
+            // Custom status and output come with every instance, as in Durable Functions; showInput adds only the input.
+            FetchInputsAndOutputs = true,
             ContinuationToken = context.Request.Headers[ContinuationHeader].FirstOrDefault() is { Length: > 0 } token ? token : null,
         };
         if (query.HasErrors)
@@ -172,7 +174,7 @@ public static partial class ManagementEndpoints
             context.Response.Headers[ContinuationHeader] = next;
         }
 
-        return Results.Ok(page.Values.Select(m => InstanceStatusResponse.From(m, filter.FetchInputsAndOutputs)).ToList());
+        return Results.Ok(page.Values.Select(m => InstanceStatusResponse.From(m, showInput)).ToList());
     }
 
     private static async Task<IResult> PurgeAsync(string instanceId, DurableTaskClient client, ILogger<DurableTaskClient> logger, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using PaymentFunctions.App.Hosting;
 using PaymentFunctions.App.Payments.Api;
 using PaymentFunctions.App.Payments.Automation;
+using PaymentFunctions.App.Payments.Ledger;
 using PaymentFunctions.App.Security;
 using PaymentFunctions.App.Triggers.Timer;
 using PaymentFunctions.Banking.Juno;
@@ -31,6 +32,9 @@ public static class PaymentsHostExtensions
         services.AddSingleton(new PaymentsFeature(enabled));
         var section = configuration.GetSection(PaymentsOptions.SectionName);
         services.Configure<PaymentsOptions>(section);
+
+        // Numbers are JSON numbers: the payment bodies are read strictly, and the OpenAPI document says so.
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.NumberHandling = JsonRequest.Options.NumberHandling);
         if (!enabled)
         {
             return builder;
@@ -78,6 +82,11 @@ public static class PaymentsHostExtensions
         var payments = api.MapGroup("/payments").WithTags("Payments").ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         payments.MapPost("", Handler(context => Api(context).CreateAsync(context)))
             .WithName("CreatePayment")
+            .WithDescription(
+                "Creates an escrow payment. Amounts are JSON numbers in MXN (at least 100, at most Payments:MaxAmountMxn, default 1,000,000, two decimals); " +
+                "a number given as a string such as \"250.00\" is refused with 400, as are repeated keys and unknown fields, on every payment route alike. " +
+                "Bodies over Payments:MaxRequestBodyBytes (default 64 KB) answer 413.")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .Accepts<CreatePaymentRequest>("application/json")
             .Produces<CreatedPaymentResponse>(StatusCodes.Status201Created)
             .Produces<CreatedPaymentResponse>()
@@ -91,9 +100,15 @@ public static class PaymentsHostExtensions
             .WithName("GetPayment")
             .Produces<PaymentView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        payments.MapGet("/{id}/ledger", LedgerEndpoint.GetAsync)
+            .WithName("GetPaymentLedger")
+            .Produces<List<LedgerTransactionView>>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         payments.MapPost("/{id}/approve", (HttpContext context, string id) => Api(context).ApproveAsync(context, id))
             .WithName("ApprovePayment")
             .Produces<ApprovalResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -104,6 +119,7 @@ public static class PaymentsHostExtensions
                 .Accepts<OperatorActionRequest>("application/json")
                 .Produces<PaymentView>(StatusCodes.Status202Accepted)
                 .ProducesValidationProblem()
+                .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
                 .ProducesProblem(StatusCodes.Status404NotFound)
                 .ProducesProblem(StatusCodes.Status409Conflict);
         }
@@ -116,12 +132,14 @@ public static class PaymentsHostExtensions
             .WithName("TriggerPaymentProcess")
             .Accepts<AutomationTriggerRequest>("application/json")
             .Produces<AutomationRun>()
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         api.MapPost("/webhooks/juno", Handler(AutomationEndpoints.JunoWebhookAsync))
             .WithTags("Webhooks")
             .WithName("JunoWebhook")
             .Produces<JunoWebhookResponse>()
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return endpoints;

@@ -12,6 +12,16 @@ public sealed class PaymentsOptions
     public decimal DoubleApprovalThresholdMxn { get; set; } = 100_000m;
 
     /// <summary>
+    /// The largest amount one payment may carry, in MXN; above it creation answers 400 naming the limit. The default
+    /// is the platform's single-payment maximum (its safety constraints), and keeps amounts far inside the database's
+    /// numeric column.
+    /// </summary>
+    public decimal MaxAmountMxn { get; set; } = 1_000_000m;
+
+    /// <summary>The largest request body the payment endpoints read, in bytes; larger bodies answer 413.</summary>
+    public int MaxRequestBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
     /// Approver name → key. An approval carries its key in <c>x-approver-key</c>; the matching name is recorded as
     /// the approver, so one person cannot approve twice under two names without two keys.
     /// </summary>
@@ -43,5 +53,5 @@ public sealed class PaymentsOptions
 
     /// <summary>Describes the settings without approver keys or the webhook secret.</summary>
     public override string ToString() =>
-        $"Payments {{ DoubleApprovalThresholdMxn = {DoubleApprovalThresholdMxn}, Approvers = [{string.Join(", ", Approvers.Keys)}], StuckAfter = {StuckAfter} }}";
+        $"Payments {{ MaxAmountMxn = {MaxAmountMxn}, DoubleApprovalThresholdMxn = {DoubleApprovalThresholdMxn}, Approvers = [{string.Join(", ", Approvers.Keys)}], StuckAfter = {StuckAfter} }}";
 }

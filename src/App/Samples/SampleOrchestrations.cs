@@ -20,8 +20,17 @@ public static class SampleOrchestrations
     /// <summary>The event <see cref="AwaitApproval"/> waits for.</summary>
     public const string ApprovalEvent = "Approval";
 
-    /// <summary>Fails in its activity unless the input is <c>"succeed"</c>; for trying failure, rewind and restart.</summary>
+    /// <summary>
+    /// Fails in its activity unless the input is <c>"succeed"</c>; for trying failure, rewind and restart. With
+    /// <c>"fail-once"</c> only the first attempt in this process fails, so a rewind completes it.
+    /// </summary>
     public const string FailingStep = "FailingStep";
+
+    /// <summary>
+    /// Runs <see cref="HelloSequence"/> as a sub-orchestration <c>{instanceId}-child</c> (with the input <c>"wait"</c>,
+    /// <see cref="AwaitApproval"/>); for following parent and child links.
+    /// </summary>
+    public const string HelloParent = "HelloParent";
 
     /// <summary>Registers the samples and their activities.</summary>
     public static DurableTaskRegistry AddSamples(this DurableTaskRegistry registry)
@@ -42,9 +51,14 @@ public static class SampleOrchestrations
                 context.SetCustomStatus("waiting for approval");
                 return await context.WaitForExternalEvent<System.Text.Json.JsonElement>(ApprovalEvent, TimeSpan.FromDays(1));
             })
+            .AddOrchestratorFunc<string?, System.Text.Json.JsonElement>(HelloParent, (context, name) => context.CallSubOrchestratorAsync<System.Text.Json.JsonElement>(
+                name == "wait" ? AwaitApproval : HelloSequence, name, new SubOrchestrationOptions { InstanceId = $"{context.InstanceId}-child" }))
             .AddOrchestratorFunc<string?, string>(FailingStep, (context, mode) => context.CallActivityAsync<string>("MaybeFail", mode))
-            .AddActivityFunc<string?, string>("MaybeFail", (_, mode) => mode == "succeed"
+            .AddActivityFunc<string?, string>("MaybeFail", (context, mode) => mode == "succeed" || (mode == "fail-once" && !FailedOnce.TryAdd(context.InstanceId, true))
                 ? "succeeded"
                 : throw new InvalidOperationException("The sample step failed as asked."));
     }
+
+    // Instances whose "fail-once" step has failed already; a sample's memory, per process.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> FailedOnce = new(StringComparer.Ordinal);
 }

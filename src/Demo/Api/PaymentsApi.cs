@@ -39,6 +39,15 @@ public sealed class PaymentsApi(HttpClient http, string language)
         return await ReadAsync<List<PaymentSnapshot>>(response, HttpStatusCode.OK, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary><c>POST /api/payments/{id}/approve</c> as the approver whose key is <paramref name="approverKey"/>; expects 200.</summary>
+    public async Task<Approval> ApproveAsync(string paymentId, string approverKey, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"api/payments/{Uri.EscapeDataString(paymentId)}/approve", UriKind.Relative));
+        request.Headers.Add("x-approver-key", approverKey);
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<Approval>(response, HttpStatusCode.OK, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// <c>POST /api/automation/trigger</c>: runs a timer process (<c>deposits</c>, <c>custody</c>, <c>sync</c>,
     /// <c>stuck</c>) now instead of at its next occurrence, and returns its result as the app reports it.

@@ -5,6 +5,7 @@ using Microsoft.DurableTask.Client;
 using PaymentFunctions.App.Payments;
 using PaymentFunctions.App.Payments.Api;
 using PaymentFunctions.App.Payments.Automation;
+using PaymentFunctions.App.Payments.Ledger;
 using PaymentFunctions.Functions.Http;
 
 namespace PaymentFunctions.Functions.Payments;
@@ -33,6 +34,12 @@ public static class PaymentApiFunctions
     public static Task<IActionResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "payments/{id}")] HttpRequest req, [DurableClient] DurableTaskClient client, string id) =>
         RunAsync(req, client, context => PaymentsHostExtensions.Api(context).GetAsync(context, id));
+
+    /// <summary><c>GET /api/payments/{id}/ledger</c>: reads the payment store only.</summary>
+    [Function("GetPaymentLedger")]
+    public static Task<IActionResult> GetLedgerAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "payments/{id}/ledger")] HttpRequest req, string id) =>
+        RunAsync(req, null, context => LedgerEndpoint.GetAsync(context, id));
 
     /// <summary><c>POST /api/payments/{id}/approve</c>.</summary>
     [Function("ApprovePayment")]

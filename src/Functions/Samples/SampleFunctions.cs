@@ -31,6 +31,11 @@ public static class SampleFunctions
     public static async Task<JsonElement> AwaitApprovalAsync([OrchestrationTrigger] TaskOrchestrationContext context, FunctionContext function) =>
         (JsonElement)(await SampleTasks.RunOrchestratorAsync(context, function, null))!;
 
+    /// <summary><c>HelloParent</c>.</summary>
+    [Function(SampleOrchestrations.HelloParent)]
+    public static async Task<JsonElement> HelloParentAsync([OrchestrationTrigger] TaskOrchestrationContext context, string? name, FunctionContext function) =>
+        (JsonElement)(await SampleTasks.RunOrchestratorAsync(context, function, name))!;
+
     /// <summary><c>FailingStep</c>.</summary>
     [Function(SampleOrchestrations.FailingStep)]
     public static async Task<string> FailingStepAsync([OrchestrationTrigger] TaskOrchestrationContext context, string? mode, FunctionContext function) =>

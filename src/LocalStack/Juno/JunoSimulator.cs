@@ -4,6 +4,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -319,9 +320,10 @@ public sealed class JunoSimulator : IAsyncDisposable
         {
             await WriteErrorAsync(context, ex.Status, ex.Code, ex.Message).ConfigureAwait(false);
         }
-        catch (JsonException)
+        catch (JsonException ex)
         {
-            await WriteErrorAsync(context, 400, "invalid_request", "The request body is not valid JSON for this endpoint.").ConfigureAwait(false);
+            var field = InvalidField(ex);
+            await WriteErrorAsync(context, 400, "invalid_request", $"Invalid request body: '{field}' is missing or has the wrong type.").ConfigureAwait(false);
         }
     }
 
@@ -432,6 +434,20 @@ public sealed class JunoSimulator : IAsyncDisposable
     private static Task Ok<T>(HttpContext context, T payload) =>
         WriteJsonAsync(context, 200, new JunoEnvelope<T> { Success = true, Payload = payload });
 
+    /// <summary>The field a body error is about: the reader's JSON path, or the first missing required member.</summary>
+    private static string InvalidField(JsonException ex)
+    {
+        const string Missing = "missing required properties including: ";
+        var at = ex.Message.IndexOf(Missing, StringComparison.Ordinal);
+        if (at >= 0 && ex.Message.IndexOf('\'', at) is var open and >= 0 && ex.Message.IndexOf('\'', open + 1) is var close and > 0)
+        {
+            return ex.Message[(open + 1)..close];
+        }
+
+        var path = (ex.Path ?? "$").TrimStart('$').TrimStart('.');
+        return path.Length == 0 ? "body" : path;
+    }
+
     private static Task WriteErrorAsync(HttpContext context, int status, string code, string message) =>
         WriteJsonAsync(context, status, new JunoEnvelope<object> { Success = false, Error = new JunoError { Code = code, Message = message } });
 
@@ -531,7 +547,7 @@ public sealed class JunoSimulator : IAsyncDisposable
         }
     }
 
-    private sealed record CryptoDepositControl(string Amount, string FromAddress, string? TxHash);
+    private sealed record CryptoDepositControl([property: JsonConverter(typeof(JunoAmountTextConverter))] string Amount, string FromAddress, string? TxHash);
 
     private sealed record BankAccountControl(string Clabe, string RecipientLegalName, string? Tag);
 

@@ -473,6 +473,7 @@ internal sealed partial class JunoSimulatorState
             CreatedAt = now,
             UpdatedAt = now,
             Details = details,
+            Timeline = [new JunoTransactionStep { Step = "REQUESTED", Status = JunoTransactionStatus.InProgress, Date = now }],
         };
         _index[tx.Id] = _transactions.Count;
         _transactions.Add(tx);
@@ -498,16 +499,33 @@ internal sealed partial class JunoSimulatorState
 
         // Strictly later than the previous state, so receivers can order deliveries by updated_at.
         var now = _time.GetUtcNow();
+        var at = now > current.UpdatedAt ? now : current.UpdatedAt.AddTicks(10);
         var updated = current with
         {
             SummaryStatus = status,
-            UpdatedAt = now > current.UpdatedAt ? now : current.UpdatedAt.AddTicks(10),
+            UpdatedAt = at,
             Details = newDetails,
+            Timeline = [.. current.Timeline, Step(status, at, newDetails)],
         };
         _transactions[i] = updated;
         changes.Add(updated);
         return updated;
     }
+
+    /// <summary>A timeline step for a new status, with its receipt: the chain hash, else the SPEI tracking key.</summary>
+    private static JunoTransactionStep Step(JunoTransactionStatus status, DateTimeOffset at, JunoTransactionDetails details) => new()
+    {
+        Step = status switch
+        {
+            JunoTransactionStatus.Complete => "COMPLETE",
+            JunoTransactionStatus.Failed => "FAILED",
+            JunoTransactionStatus.Pending => "PENDING",
+            _ => "IN_PROGRESS",
+        },
+        Status = status,
+        Date = at,
+        Receipt = status == JunoTransactionStatus.Complete ? details.TxHash ?? details.TrackingKey : null,
+    };
 
     private void Debit(MxnbAmount amount)
     {

@@ -36,7 +36,7 @@ public static class TimelineData
     /// <summary>An ISO 8601 instant, e.g. the custody end or deadline.</summary>
     public const string Until = "until";
 
-    /// <summary>An outcome word such as <c>release</c> or <c>refund</c> (dispute resolution).</summary>
+    /// <summary>A dispute's <see cref="DisputeOutcome"/> by name (<c>Seller</c> or <c>Buyer</c>).</summary>
     public const string Outcome = "outcome";
 
     /// <summary>A SPEI tracking key (clave de rastreo).</summary>

@@ -30,8 +30,11 @@ public enum TimelineEventKind
     /// <summary>A dispute was resolved (release or refund).</summary>
     DisputeResolved,
 
-    /// <summary>An early release was requested.</summary>
+    /// <summary>An operator asked for the release before the custody end.</summary>
     ReleaseRequested,
+
+    /// <summary>The release waits for approvers (the four-eyes rule): the count so far and the count required.</summary>
+    AwaitingApproval,
 
     /// <summary>An approver approved the release.</summary>
     Approved,

@@ -36,12 +36,21 @@ internal sealed partial class PaymentLifecycleRun
 
     private PaymentStatus status = PaymentStatus.AwaitingDeposit;
     private int holds;
+    private LifecycleProgress progress = new("awaiting-deposit", 1);
 
     private string PaymentId => this.input.PaymentId;
 
     private decimal Amount => this.input.AmountMxn;
 
+    /// <summary>Runs the lifecycle; the custom status ends on the final state, whichever path led there.</summary>
     public async Task<PaymentOutcome> RunAsync()
+    {
+        var outcome = await this.RunStepsAsync();
+        this.Progress(FinalStep(outcome.Status), LifecycleProgress.Steps);
+        return outcome;
+    }
+
+    private async Task<PaymentOutcome> RunStepsAsync()
     {
         this.Progress("awaiting-deposit", 1);
         if (await this.AwaitDepositAsync() is null)
@@ -83,10 +92,10 @@ internal sealed partial class PaymentLifecycleRun
                 var resolution = await this.context.WaitForExternalEvent<DisputeResolution>(PaymentEvents.Resolve);
                 await this.RecordAsync("dispute-resolved", kind: TimelineEventKind.DisputeResolved, data: new Dictionary<string, string>
                 {
-                    [TimelineData.Outcome] = resolution.ToSeller ? "seller" : "buyer",
+                    [TimelineData.Outcome] = resolution.Outcome.ToString(),
                     [TimelineData.Actor] = resolution.Actor,
                 });
-                if (!resolution.ToSeller || !await this.AwaitApprovalsAsync())
+                if (resolution.Outcome != DisputeOutcome.Seller || !await this.AwaitApprovalsAsync())
                 {
                     return await this.RefundFromEscrowAsync(escrowId, EscrowAction.ResolveToBuyer, "resolved-to-buyer", TimelineEventKind.EscrowRefunded, null);
                 }
@@ -115,7 +124,6 @@ internal sealed partial class PaymentLifecycleRun
         this.Progress("paying-out", 7);
         var payout = await this.PayOutAsync(this.input.SellerBankAccountId, refund: false);
 
-        this.Progress("completed", 8);
         await this.RecordAsync("completed", PaymentStatus.Completed, TimelineEventKind.Completed, Amounts());
         return new PaymentOutcome(PaymentStatus.Completed, payout, escrowId);
     }
@@ -217,7 +225,7 @@ internal sealed partial class PaymentLifecycleRun
         var count = await this.CallAsync<int>(nameof(CountApprovals), this.PaymentId);
         if (count < required)
         {
-            await this.RecordAsync("awaiting-approval", PaymentStatus.AwaitingApproval, TimelineEventKind.ReleaseRequested, new Dictionary<string, string>
+            await this.RecordAsync("awaiting-approval", PaymentStatus.AwaitingApproval, TimelineEventKind.AwaitingApproval, new Dictionary<string, string>
             {
                 [TimelineData.Count] = count.ToString(CultureInfo.InvariantCulture),
                 [TimelineData.Required] = required.ToString(CultureInfo.InvariantCulture),
@@ -364,7 +372,8 @@ internal sealed partial class PaymentLifecycleRun
     /// <summary>Holds the funds and alerts until an operator sends <see cref="PaymentEvents.Resume"/>.</summary>
     private async Task HoldAsync(string key, string reason, PaymentStatus resumeAs)
     {
-        this.Progress("on-hold", 7);
+        var heldAt = this.progress;
+        this.Progress("on-hold", heldAt.StepNumber);
         LogHeld(this.logger, this.PaymentId, reason);
         try
         {
@@ -381,6 +390,7 @@ internal sealed partial class PaymentLifecycleRun
 
         var resumed = await this.context.WaitForExternalEvent<OperatorAction>(PaymentEvents.Resume);
         await this.RecordAsync($"resumed-{key}", resumeAs, TimelineEventKind.Resumed, Actor(resumed));
+        this.Progress(heldAt.Step, heldAt.StepNumber);
     }
 
     private async Task<JunoTransactionState> AwaitJunoAsync(string transactionId)
@@ -451,7 +461,19 @@ internal sealed partial class PaymentLifecycleRun
     private EscrowCommand EscrowCommand(string escrowId, EscrowAction action) =>
         new(this.PaymentId, escrowId, action, this.StepKey($"escrow-{action}"));
 
-    private void Progress(string step, int number) => this.context.SetCustomStatus(new LifecycleProgress(step, number));
+    private void Progress(string step, int number)
+    {
+        this.progress = new LifecycleProgress(step, number);
+        this.context.SetCustomStatus(this.progress);
+    }
+
+    private static string FinalStep(PaymentStatus status) => status switch
+    {
+        PaymentStatus.Completed => "completed",
+        PaymentStatus.Refunded => "refunded",
+        PaymentStatus.Expired => "expired",
+        _ => "finished",
+    };
 
     private Dictionary<string, string> Amounts() => new() { [TimelineData.AmountMxn] = FormatAmount(this.Amount) };
 

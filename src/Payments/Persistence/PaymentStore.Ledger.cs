@@ -83,4 +83,19 @@ public sealed partial class PaymentStore
             return balances;
         }
     }
+
+    /// <summary>The payment's posted ledger transactions with their entries, oldest first: what an operator reads to see where its value went.</summary>
+    public async Task<IReadOnlyList<LedgerTransaction>> ListLedgerAsync(string paymentId, CancellationToken ct)
+    {
+        var context = await this.contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            return await context.LedgerTransactions.AsNoTracking()
+                .Include(t => t.Entries)
+                .Where(t => t.PaymentId == paymentId)
+                .OrderBy(t => t.OccurredAt).ThenBy(t => t.Id)
+                .ToListAsync(ct)
+                .ConfigureAwait(false);
+        }
+    }
 }

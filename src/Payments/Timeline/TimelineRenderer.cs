@@ -27,10 +27,14 @@ public static class TimelineRenderer
         TimelineEventKind.EscrowCreated => $"Se creó el escrow {v.EscrowId} en la cadena (tx {v.Hash}).",
         TimelineEventKind.CustodyStarted => $"Inició la custodia hasta el {v.Until}.",
         TimelineEventKind.Disputed => $"{v.Actor} abrió una disputa: {v.Reason}.",
-        TimelineEventKind.DisputeResolved => v.IsRefundOutcome
-            ? "Disputa resuelta: se reembolsará al comprador."
-            : "Disputa resuelta: se liberará el pago al vendedor.",
+        TimelineEventKind.DisputeResolved => v.DisputeOutcome switch
+        {
+            DisputeOutcome.Buyer => $"{v.Actor} resolvió la disputa: se reembolsará al comprador.",
+            DisputeOutcome.Seller => $"{v.Actor} resolvió la disputa: se liberará el pago al vendedor.",
+            _ => $"{v.Actor} resolvió la disputa.",
+        },
         TimelineEventKind.ReleaseRequested => $"{v.Actor} solicitó la liberación anticipada.",
+        TimelineEventKind.AwaitingApproval => $"La liberación espera aprobaciones ({v.Count} de {v.Required}).",
         TimelineEventKind.Approved => $"{v.Actor} aprobó la liberación ({v.Count} de {v.Required}).",
         TimelineEventKind.ApprovalsComplete => $"La liberación tiene todas las aprobaciones necesarias ({v.Required}).",
         TimelineEventKind.Cancelled => $"{v.Actor} canceló el pago: {v.Reason}.",
@@ -62,10 +66,14 @@ public static class TimelineRenderer
         TimelineEventKind.EscrowCreated => $"Escrow {v.EscrowId} created on chain (tx {v.Hash}).",
         TimelineEventKind.CustodyStarted => $"Custody started until {v.Until}.",
         TimelineEventKind.Disputed => $"{v.Actor} opened a dispute: {v.Reason}.",
-        TimelineEventKind.DisputeResolved => v.IsRefundOutcome
-            ? "Dispute resolved: the buyer will be refunded."
-            : "Dispute resolved: the payment will be released to the seller.",
+        TimelineEventKind.DisputeResolved => v.DisputeOutcome switch
+        {
+            DisputeOutcome.Buyer => $"{v.Actor} resolved the dispute: the buyer will be refunded.",
+            DisputeOutcome.Seller => $"{v.Actor} resolved the dispute: the payment will be released to the seller.",
+            _ => $"{v.Actor} resolved the dispute.",
+        },
         TimelineEventKind.ReleaseRequested => $"{v.Actor} requested an early release.",
+        TimelineEventKind.AwaitingApproval => $"The release awaits approvals ({v.Count} of {v.Required}).",
         TimelineEventKind.Approved => $"{v.Actor} approved the release ({v.Count} of {v.Required}).",
         TimelineEventKind.ApprovalsComplete => $"The release has every approval it needs ({v.Required}).",
         TimelineEventKind.Cancelled => $"{v.Actor} cancelled the payment: {v.Reason}.",

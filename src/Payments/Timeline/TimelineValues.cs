@@ -29,7 +29,10 @@ internal sealed class TimelineValues(IReadOnlyDictionary<string, string> data, b
 
     public string Required => Get(TimelineData.Required) ?? "?";
 
-    public string Reason => Get(TimelineData.Reason) ?? Missing("sin motivo indicado", "no reason given");
+    /// <summary>The free-text reason without its closing full stop: every sentence that quotes it ends with its own.</summary>
+    public string Reason => Get(TimelineData.Reason)?.TrimEnd().TrimEnd('.') is { Length: > 0 } reason
+        ? reason
+        : Missing("sin motivo indicado", "no reason given");
 
     public string TrackingKey => Get(TimelineData.TrackingKey) ?? Missing("sin clave", "none");
 
@@ -40,8 +43,11 @@ internal sealed class TimelineValues(IReadOnlyDictionary<string, string> data, b
             ? at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)
             : Missing("una fecha no indicada", "an unspecified date");
 
-    /// <summary>True when the dispute outcome sends the money back to the buyer.</summary>
-    public bool IsRefundOutcome => string.Equals(Get(TimelineData.Outcome), "refund", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The recorded dispute outcome; null when missing or not a <see cref="Domain.DisputeOutcome"/> name.</summary>
+    public DisputeOutcome? DisputeOutcome => Get(TimelineData.Outcome) is { } raw
+        && Enum.GetNames<DisputeOutcome>().FirstOrDefault(name => string.Equals(name, raw, StringComparison.OrdinalIgnoreCase)) is { } known
+            ? Enum.Parse<DisputeOutcome>(known)
+            : null;
 
     /// <summary><c>$1,234.50 MXN</c>, whatever the culture.</summary>
     public static string FormatMxn(decimal amount) =>

@@ -19,7 +19,8 @@ public sealed partial class ZeroConfigurationHostTests : IDisposable
         File.WriteAllText(Path.Combine(this.root.FullName, "host.json"), """
             { "version": "2.0", "logging": { "logLevel": { "default": "Warning", "PaymentFunctions": "Information" } } }
             """);
-        var port = FreePort();
+        // Port 0: the app binds a port the system picks and reports it. A port probed here and bound later raced
+        // with the private cluster's own port choice (the cluster once took it first).
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var start = new ProcessStartInfo("dotnet")
         {
@@ -29,7 +30,7 @@ public sealed partial class ZeroConfigurationHostTests : IDisposable
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PaymentFunctions.App.dll"));
         start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        start.ArgumentList.Add("http://127.0.0.1:0");
         foreach (var variable in new[] { "DurableStoreConnection", "ConnectionStrings__DurableStoreConnection", "AzureWebJobsScriptRoot", "Keys__Admin", "Keys__Function", "OTEL_EXPORTER_OTLP_ENDPOINT", "ASPNETCORE_URLS" })
         {
             start.Environment.Remove(variable);
@@ -42,7 +43,10 @@ public sealed partial class ZeroConfigurationHostTests : IDisposable
         process.BeginErrorReadLine();
         try
         {
-            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            await WaitUntilAsync(() => Task.FromResult(output.Any(line => ListeningLine().IsMatch(line))), process, output);
+            var address = output.Select(line => ListeningLine().Match(line)).First(m => m.Success).Groups["url"].Value;
+            using var client = new HttpClient { BaseAddress = new Uri(address) };
+            Assert.NotEqual(0, client.BaseAddress.Port);
             await WaitUntilAsync(async () => (await TryGetAsync(client, "/readyz")) == HttpStatusCode.OK, process, output);
 
             var started = await client.PostAsync("/runtime/webhooks/durabletask/orchestrators/HelloSequence/zero", ApiClient.Json("\"Zed\""));
@@ -69,6 +73,9 @@ public sealed partial class ZeroConfigurationHostTests : IDisposable
             }
         }
     }
+
+    [GeneratedRegex(@"Listening on (?<url>http://127\.0\.0\.1:\d+)")]
+    private static partial Regex ListeningLine();
 
     [GeneratedRegex(@"on PostgreSQL [^:]+:(?<port>\d+)/\S+ \(private cluster\)")]
     private static partial Regex DatabaseLine();
@@ -112,12 +119,5 @@ public sealed partial class ZeroConfigurationHostTests : IDisposable
             Assert.False(process.HasExited, "The host exited: " + string.Join('\n', output));
             await Task.Delay(100, timeout.Token);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -317,6 +317,59 @@ public sealed class ManagementApiTests(AppFactory app) : IClassFixture<AppFactor
 
     private static string Id(JsonElement instance) => instance.GetProperty("instanceId").GetString()!;
 
+    [Fact]
+    public async Task History_links_a_sub_orchestration_and_its_parent_both_ways()
+    {
+        var id = NewId("parent");
+        await this.client.StartAsync(SampleOrchestrations.HelloParent, id, "\"Eva\"");
+        await this.client.WaitForStatusAsync(id, "Completed");
+
+        var parent = await this.client.WaitForHistoryAsync(id, "SubOrchestrationInstanceCompleted");
+        var child = await this.client.WaitForHistoryAsync($"{id}-child", "ExecutionStarted");
+
+        var answer = Assert.Single(parent, e => e.GetProperty("eventType").GetString() == "SubOrchestrationInstanceCompleted");
+        Assert.Equal($"{id}-child", answer.GetProperty("instanceId").GetString());
+        Assert.Equal(SampleOrchestrations.HelloSequence, answer.GetProperty("functionName").GetString());
+        Assert.DoesNotContain(parent, e => e.GetProperty("eventType").GetString() == "SubOrchestrationInstanceCreated");
+        var started = Assert.Single(child, e => e.GetProperty("eventType").GetString() == "ExecutionStarted");
+        Assert.Equal(id, started.GetProperty("parentInstanceId").GetString());
+        Assert.False(Assert.Single(parent, e => e.GetProperty("eventType").GetString() == "ExecutionStarted").TryGetProperty("parentInstanceId", out _));
+    }
+
+    [Fact]
+    public async Task A_sub_orchestration_still_running_shows_as_created_until_it_answers()
+    {
+        var id = NewId("waiting-parent");
+        await this.client.StartAsync(SampleOrchestrations.HelloParent, id, "\"wait\"");
+        await this.client.WaitForStatusAsync($"{id}-child", "Running");
+
+        var running = await this.client.WaitForHistoryAsync(id, "SubOrchestrationInstanceCreated");
+        await this.client.PostAsync($"{Prefix}/instances/{id}-child/raiseEvent/{SampleOrchestrations.ApprovalEvent}", ApiClient.Json("""{"ok":true}"""));
+        await this.client.WaitForStatusAsync(id, "Completed");
+        var done = await this.client.WaitForHistoryAsync(id, "SubOrchestrationInstanceCompleted");
+
+        var created = Assert.Single(running, e => e.GetProperty("eventType").GetString() == "SubOrchestrationInstanceCreated");
+        Assert.Equal($"{id}-child", created.GetProperty("instanceId").GetString());
+        Assert.Equal(SampleOrchestrations.AwaitApproval, created.GetProperty("functionName").GetString());
+        Assert.DoesNotContain(done, e => e.GetProperty("eventType").GetString() == "SubOrchestrationInstanceCreated");
+    }
+
+    [Fact]
+    public async Task The_list_carries_custom_status_without_showInput_and_input_only_with_it()
+    {
+        var id = NewId("custom-status");
+        await this.client.StartAsync(SampleOrchestrations.AwaitApproval, id, "\"in\"");
+        await this.client.WaitForStatusAsync(id, "Running");
+
+        var plain = Assert.Single((await (await this.client.GetAsync($"{Prefix}/instances?instanceIdPrefix={id}")).ReadJsonAsync()).EnumerateArray());
+        var withInput = Assert.Single((await (await this.client.GetAsync($"{Prefix}/instances?instanceIdPrefix={id}&showInput=true")).ReadJsonAsync()).EnumerateArray());
+
+        Assert.Equal("waiting for approval", plain.GetProperty("customStatus").GetString());
+        Assert.Equal(JsonValueKind.Null, plain.GetProperty("input").ValueKind);
+        Assert.Equal("in", withInput.GetProperty("input").GetString());
+        await this.client.PostEmptyAsync($"{Prefix}/instances/{id}/terminate");
+    }
+
     private static string NewId(string hint) => $"{hint}-{Guid.NewGuid():N}";
 
     private async Task<List<JsonElement>> ListAsync(string query)

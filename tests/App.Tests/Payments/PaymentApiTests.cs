@@ -23,6 +23,11 @@ public sealed class PaymentApiTests(PaymentsAppFixture fixture) : IClassFixture<
         { "amount", "(remove)" },
         { "buyer.name", "\"  \"" },
         { "buyer.refundClabe", "\"012180000000000001\"" },
+        { "buyer.refundClabe", "(remove)" },
+        { "buyer.refundClabe", "(unregistered)" },
+        { "amount", "1000000.01" },
+        { "amount", "1e20" },
+        { "amount", "\"250.00\"" },
         { "seller.name", "\"\"" },
         { "seller.clabe", "\"12345\"" },
         { "seller.clabe", "\"012180000000000001\"" },
@@ -49,6 +54,30 @@ public sealed class PaymentApiTests(PaymentsAppFixture fixture) : IClassFixture<
         Assert.True(errors.TryGetProperty(field, out _), $"errors {errors} should name {field}");
         Assert.Equal(paymentsBefore, (await fixture.Store.ListAsync(null, 1000, CancellationToken.None)).Count);
         Assert.Equal(clabesBefore, fixture.Stack.Juno.AttemptsOn(ClabesPath));
+    }
+
+    [Fact]
+    public async Task An_amount_above_the_per_payment_limit_is_a_400_naming_the_limit()
+    {
+        var response = await this.client.PostAsJsonAsync("/api/payments", fixture.Body(1_000_000.01m));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = (await response.ReadJsonAsync()).GetProperty("errors").GetProperty("amount")[0].GetString();
+        Assert.Contains("at most 1000000.00 MXN", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_is_a_413_problem_and_nothing_is_written()
+    {
+        var paymentsBefore = (await fixture.Store.ListAsync(null, 1000, CancellationToken.None)).Count;
+        var body = fixture.Body(change: b => b["buyer"]!["name"] = new string('a', 70 * 1024));
+
+        var response = await this.client.PostAsJsonAsync("/api/payments", body);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(64 * 1024, (await response.ReadJsonAsync()).GetProperty("limitBytes").GetInt32());
+        Assert.Equal(paymentsBefore, (await fixture.Store.ListAsync(null, 1000, CancellationToken.None)).Count);
     }
 
     [Fact]

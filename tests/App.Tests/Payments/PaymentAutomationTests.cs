@@ -211,6 +211,19 @@ public sealed class PaymentAutomationTests(PaymentsAppFixture fixture) : IClassF
         Assert.True(paths.TryGetProperty("/api/webhooks/juno", out _));
     }
 
+    [Fact]
+    public async Task The_openapi_document_says_amounts_are_json_numbers_and_oversize_bodies_are_413()
+    {
+        var document = await (await fixture.App.CreateClient().GetAsync("/openapi/v1.json")).ReadJsonAsync();
+
+        var amount = document.GetProperty("components").GetProperty("schemas").GetProperty("CreatePaymentRequest").GetProperty("properties").GetProperty("amount");
+        Assert.DoesNotContain("string", amount.GetProperty("type").ToString(), StringComparison.Ordinal);
+        Assert.True(amount.TryGetProperty("description", out var said) && said.GetString()!.Contains("refused with 400", StringComparison.Ordinal), amount.ToString());
+        var create = document.GetProperty("paths").GetProperty("/api/payments").GetProperty("post");
+        Assert.True(create.GetProperty("responses").TryGetProperty("413", out _));
+        Assert.Contains("\"250.00\" is refused with 400", create.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
     private static string? Step(JsonElement view) =>
         view.GetProperty("orchestration") is { ValueKind: JsonValueKind.Object } o && o.GetProperty("customStatus") is { ValueKind: JsonValueKind.Object } s
             ? s.GetProperty("step").GetString()

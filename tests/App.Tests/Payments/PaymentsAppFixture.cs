@@ -31,6 +31,9 @@ public class PaymentsAppFixture : IAsyncLifetime
 
     public string SellerAccountId { get; private set; } = "";
 
+    /// <summary>The buyer's refund CLABE, registered at the simulator as a bank account (creation requires it).</summary>
+    public Clabe BuyerRefundClabe { get; } = Clabe.Create("072", "180", Random.Shared.NextInt64(1, 99_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>A client with the function key.</summary>
     public HttpClient Client { get; private set; } = null!;
 
@@ -40,6 +43,7 @@ public class PaymentsAppFixture : IAsyncLifetime
     {
         this.Stack = await LocalPaymentStack.StartAsync(new LocalPaymentStackOptions(), null, CancellationToken.None);
         this.SellerAccountId = (await this.Stack.RegisterBankAccountAsync(this.SellerClabe, "Vendedora de Prueba")).Id;
+        await this.Stack.RegisterBankAccountAsync(this.BuyerRefundClabe, "Comprador Uno");
         this.App.ConnectionString = this.Stack.Postgres;
         foreach (var (name, value) in this.Stack.AppSettings)
         {
@@ -79,7 +83,7 @@ public class PaymentsAppFixture : IAsyncLifetime
         var body = new JsonObject
         {
             ["amount"] = amount,
-            ["buyer"] = new JsonObject { ["name"] = "Comprador Uno", ["refundClabe"] = Clabe.Create("072", "180", "55501").Value },
+            ["buyer"] = new JsonObject { ["name"] = "Comprador Uno", ["refundClabe"] = this.BuyerRefundClabe.Value },
             ["seller"] = new JsonObject { ["name"] = "Vendedora de Prueba", ["clabe"] = this.SellerClabe.Value },
             ["deadline"] = DateTimeOffset.UtcNow.AddDays(2).ToString("O"),
             ["custodyEnd"] = DateTimeOffset.UtcNow.AddDays(5).ToString("O"),

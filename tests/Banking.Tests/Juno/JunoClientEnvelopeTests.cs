@@ -25,6 +25,51 @@ public sealed class JunoClientEnvelopeTests
     }
 
     [Fact]
+    public async Task Reads_the_documented_transaction_details_with_its_timeline()
+    {
+        var handler = new ScriptedHandler((HttpStatusCode.OK, """
+            {"success":true,"payload":{"transaction_id":"2f0c","amount":"1500.25","currency":"mxnb","transaction_type":"CRYPTO_WITHDRAWAL",
+             "status":"COMPLETE","network":"ARBITRUM","details":{"address":"0xabc","tx_hash":"0xfeed"},
+             "timeline":[{"step":"REQUESTED","status":"IN_PROGRESS","date":"2026-01-01T00:00:00Z"},{"step":"COMPLETE","status":"COMPLETE","date":"2026-01-01T00:00:05Z","receipt":"0xfeed"}],
+             "created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:05Z"}}
+            """));
+
+        var transaction = await CreateClient(handler).GetTransactionAsync("2f0c");
+
+        Assert.Equal("2f0c", transaction.Id);
+        Assert.Equal(JunoTransactionStatus.Complete, transaction.SummaryStatus);
+        Assert.Equal(JunoTransactionType.CryptoWithdrawal, transaction.TransactionType);
+        Assert.Equal(1500.25m, transaction.Amount);
+        Assert.Equal("0xfeed", transaction.Details!.TxHash);
+        Assert.Equal("0xfeed", transaction.Timeline[^1].Receipt);
+        Assert.Equal(2, transaction.Timeline.Count);
+    }
+
+    [Fact]
+    public async Task Reads_the_older_transaction_shape_with_id_and_summary_status()
+    {
+        var handler = new ScriptedHandler((HttpStatusCode.OK, """
+            {"success":true,"payload":{"id":"9f6d","amount":1000,"currency":"MXN","transaction_type":"REDEMPTION","method":"BITSO_TRANSFER",
+             "summary_status":"IN_PROGRESS","created_at":"2025-07-07T14:54:16.673308296Z","updated_at":"2025-07-07T14:54:27.039004229Z"}}
+            """));
+
+        var transaction = await CreateClient(handler).GetTransactionAsync("9f6d");
+
+        Assert.Equal("9f6d", transaction.Id);
+        Assert.Equal(JunoTransactionStatus.InProgress, transaction.SummaryStatus);
+        Assert.Equal(1000m, transaction.Amount);
+        Assert.Empty(transaction.Timeline);
+    }
+
+    [Fact]
+    public async Task A_transaction_without_an_id_is_a_client_error_not_a_silent_default()
+    {
+        var handler = new ScriptedHandler((HttpStatusCode.OK, """{"success":true,"payload":{"amount":1,"status":"COMPLETE"}}"""));
+
+        await Assert.ThrowsAnyAsync<Exception>(() => CreateClient(handler).GetTransactionAsync("x"));
+    }
+
+    [Fact]
     public async Task Retries_5xx_and_429_then_succeeds()
     {
         var handler = new ScriptedHandler(

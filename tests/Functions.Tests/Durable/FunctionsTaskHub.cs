@@ -99,6 +99,7 @@ public class FunctionsTaskHub : IAsyncLifetime
         .AddOrchestratorFunc<string?, string[]>(SampleOrchestrations.HelloSequence, (context, name) => SampleFunctions.HelloSequenceAsync(context, name, this.Invocation(SampleOrchestrations.HelloSequence)))
         .AddOrchestratorFunc<HelloRequest, string[]>(SampleOrchestrations.HelloCities, (context, request) => SampleFunctions.HelloCitiesAsync(context, request, this.Invocation(SampleOrchestrations.HelloCities)))
         .AddOrchestratorFunc<object?, System.Text.Json.JsonElement>(SampleOrchestrations.AwaitApproval, (context, _) => SampleFunctions.AwaitApprovalAsync(context, this.Invocation(SampleOrchestrations.AwaitApproval)))
+        .AddOrchestratorFunc<string?, System.Text.Json.JsonElement>(SampleOrchestrations.HelloParent, (context, name) => SampleFunctions.HelloParentAsync(context, name, this.Invocation(SampleOrchestrations.HelloParent)))
         .AddOrchestratorFunc<string?, string>(SampleOrchestrations.FailingStep, (context, mode) => SampleFunctions.FailingStepAsync(context, mode, this.Invocation(SampleOrchestrations.FailingStep)))
         .AddActivityFunc<string, string>("SayHello", (context, text) => SampleFunctions.SayHelloAsync(text, this.Invocation("SayHello", context.InstanceId)))
         .AddActivityFunc<string?, string>("MaybeFail", (context, mode) => SampleFunctions.MaybeFailAsync(mode, this.Invocation("MaybeFail", context.InstanceId)))

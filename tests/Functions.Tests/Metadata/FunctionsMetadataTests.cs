@@ -14,6 +14,7 @@ public sealed class FunctionsMetadataTests
         { "CreatePayment", "httpTrigger", "payments", "post", null, "Function" },
         { "ListPayments", "httpTrigger", "payments", "get", null, "Function" },
         { "GetPayment", "httpTrigger", "payments/{id}", "get", null, "Function" },
+        { "GetPaymentLedger", "httpTrigger", "payments/{id}/ledger", "get", null, "Function" },
         { "ApprovePayment", "httpTrigger", "payments/{id}/approve", "post", null, "Function" },
         { "DisputePayment", "httpTrigger", "payments/{id}/dispute", "post", null, "Function" },
         { "ReleasePayment", "httpTrigger", "payments/{id}/release", "post", null, "Function" },
@@ -35,6 +36,7 @@ public sealed class FunctionsMetadataTests
         { "HelloCities", "orchestrationTrigger", null, null, null, null },
         { "AwaitApproval", "orchestrationTrigger", null, null, null, null },
         { "FailingStep", "orchestrationTrigger", null, null, null, null },
+        { "HelloParent", "orchestrationTrigger", null, null, null, null },
         { "RecordProgress", "activityTrigger", null, null, null, null },
         { "ExpireUnfundedPayment", "activityTrigger", null, null, null, null },
         { "WithdrawToBridge", "activityTrigger", null, null, null, null },
@@ -77,8 +79,8 @@ public sealed class FunctionsMetadataTests
     {
         var withoutClient = Built.Where(f => f.TriggerType is "httpTrigger" or "timerTrigger" && !f.InputTypes.Contains("durableClient")).Select(f => f.Name);
 
-        // Only the automation status reads nothing of the task hub.
-        Assert.Equal(["PaymentAutomationStatus"], withoutClient);
+        // Only the ledger and the automation status read nothing of the task hub.
+        Assert.Equal(["GetPaymentLedger", "PaymentAutomationStatus"], withoutClient.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class PaymentFlowFunctionsTests(PaymentsTaskHub hub) : IClassFixtu
         var body = $$"""
             {
               "amount": 1500.00,
-              "buyer": { "name": "Comprador Uno", "refundClabe": "{{Clabe.Create("072", "180", "55501").Value}}" },
+              "buyer": { "name": "Comprador Uno", "refundClabe": "{{hub.BuyerRefundClabe.Value}}" },
               "seller": { "name": "Vendedora de Prueba", "clabe": "{{hub.SellerClabe.Value}}" },
               "deadline": "{{DateTimeOffset.UtcNow.AddHours(1):O}}"
             }

@@ -25,6 +25,20 @@ public sealed class StarterFunctionsTests(FunctionsTaskHub hub) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_parent_runs_its_sub_orchestration_through_the_same_functions()
+    {
+        var instanceId = "parent-" + Guid.NewGuid().ToString("N");
+        var request = FunctionHttp.Request(hub.FunctionServices, "POST", $"/api/orchestrators/HelloParent/{instanceId}", "\"Rui\"");
+
+        Assert.Equal(202, (await FunctionHttp.SendAsync(request, StarterFunctions.StartAsync(request, hub.Client, "HelloParent", instanceId))).StatusCode);
+
+        var done = await hub.CompletionAsync(instanceId);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal("Hello, Rui from London!", done.ReadOutputAs<System.Text.Json.JsonElement>()[2].GetString());
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await hub.Client.GetInstanceAsync($"{instanceId}-child"))?.RuntimeStatus);
+    }
+
+    [Fact]
     public async Task A_second_start_of_a_running_instance_id_is_409()
     {
         var instanceId = "approval-" + Guid.NewGuid().ToString("N");

@@ -177,6 +177,60 @@ public sealed class JunoSimulatorTests
         Assert.Equal("transaction", doc.RootElement.GetProperty("webhooks")[0].GetProperty("event").GetString());
     }
 
+    [Fact]
+    public async Task A_client_written_from_the_documentation_redeems_with_a_numeric_amount_and_reads_the_transaction_details()
+    {
+        await using var sim = await JunoSimulator.StartAsync();
+        using var http = new HttpClient { BaseAddress = sim.BaseAddress };
+        using var deposit = await PostJsonAsync(http, "_sim/spei/deposits", new { amount = 500, receiver_clabe = sim.DefaultClabe.Value });
+        Assert.Equal(HttpStatusCode.OK, deposit.StatusCode);
+
+        // The amount as a JSON number, where Juno accepts a number as well as a string.
+        var body = $$"""{"amount":200.50,"destination_bank_account_id":"{{sim.DefaultBankAccountId}}","asset":"MXN"}""";
+        using var redeemed = await SendAsync(http, HttpMethod.Post, "mint_platform/v1/redemptions", Sign(sim, "POST", "/mint_platform/v1/redemptions", body), body, "doc-1");
+        Assert.Equal(HttpStatusCode.OK, redeemed.StatusCode);
+        var id = JsonDocument.Parse(await redeemed.Content.ReadAsStringAsync()).RootElement.GetProperty("payload").GetProperty("transaction_id").GetString()!;
+
+        var path = "/mint_platform/v1/transactions/" + id;
+        using var read = await SendAsync(http, HttpMethod.Get, path[1..], Sign(sim, "GET", path, ""), null);
+        var details = JsonDocument.Parse(await read.Content.ReadAsStringAsync()).RootElement.GetProperty("payload");
+
+        Assert.Equal(id, details.GetProperty("transaction_id").GetString());
+        Assert.Equal("REDEMPTION", details.GetProperty("transaction_type").GetString());
+        Assert.Equal("COMPLETE", details.GetProperty("status").GetString());
+        Assert.Equal("MXN", details.GetProperty("currency").GetString());
+        Assert.Equal(200.50m, details.GetProperty("amount").GetDecimal());
+        Assert.Equal(JsonValueKind.Object, details.GetProperty("details").ValueKind);
+        var timeline = details.GetProperty("timeline").EnumerateArray().ToList();
+        Assert.Equal(["REQUESTED", "COMPLETE"], timeline.Select(s => s.GetProperty("step").GetString()));
+        Assert.False(timeline[0].TryGetProperty("receipt", out _));
+        Assert.Equal(details.GetProperty("details").GetProperty("tracking_key").GetString(), timeline[1].GetProperty("receipt").GetString());
+    }
+
+    [Theory]
+    [InlineData("""{"destination_bank_account_id":"x","asset":"MXN"}""", "amount")]
+    [InlineData("""{"amount":true,"asset":"MXN"}""", "amount")]
+    [InlineData("""{"amount":"200","asset":7}""", "asset")]
+    public async Task An_invalid_body_is_a_400_naming_the_field(string body, string field)
+    {
+        await using var sim = await JunoSimulator.StartAsync();
+        using var http = new HttpClient { BaseAddress = sim.BaseAddress };
+
+        using var response = await SendAsync(http, HttpMethod.Post, "mint_platform/v1/redemptions", Sign(sim, "POST", "/mint_platform/v1/redemptions", body), body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error");
+        Assert.Equal("invalid_request", error.GetProperty("code").GetString());
+        Assert.Contains($"'{field}'", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The Authorization header a documented client computes with the simulator's credentials.</summary>
+    private static string Sign(JunoSimulator sim, string method, string path, string body)
+    {
+        var options = sim.CreateClientOptions();
+        return new JunoRequestSigner(options.ApiKey, options.ApiSecret).CreateAuthorizationHeader(method, path, body);
+    }
+
     private static Task<HttpResponseMessage> PostJsonAsync(HttpClient http, string path, object body) =>
         SendJsonAsync(http, HttpMethod.Post, path, body);
 

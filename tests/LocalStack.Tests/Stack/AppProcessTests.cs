@@ -78,13 +78,13 @@ public sealed class AppProcessTests : IAsyncLifetime
         await using var app = await AppProcess.StartAsync(AppProcessOptions.ForStack(_stack) with { FunctionKey = FunctionKey }, CancellationToken.None);
         using var client = app.CreateClient();
 
-        // The seller's CLABE must be a registered payout destination; no custody, so nothing waits.
+        // The seller's CLABE (here also the buyer's refund CLABE) must be a registered payout destination; no custody, so nothing waits.
         var seller = Clabe.Create("012", "180", "55501234567");
         await _stack.RegisterBankAccountAsync(seller, "Vendedor");
         using var created = await client.PostAsJsonAsync(new Uri("/api/payments", UriKind.Relative), new
         {
             amount = 150.00m,
-            buyer = new { name = "Comprador" },
+            buyer = new { name = "Comprador", refundClabe = seller.Value },
             seller = new { name = "Vendedor", clabe = seller.Value },
             deadline = DateTimeOffset.UtcNow.AddHours(1),
         });

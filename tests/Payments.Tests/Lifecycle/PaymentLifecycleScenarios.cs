@@ -81,15 +81,31 @@ public abstract class PaymentLifecycleScenarios(LifecycleFixture fixture)
 
         await this.Fixture.Client.RaiseEventAsync(payment.InstanceId, PaymentEvents.Dispute, new OperatorAction("buyer", "not delivered"));
         await this.Fixture.WaitForStatusAsync(payment, PaymentStatus.Disputed);
-        await this.Fixture.Client.RaiseEventAsync(payment.InstanceId, PaymentEvents.Resolve, new DisputeResolution(ToSeller: false, "operator"));
+        await this.Fixture.Client.RaiseEventAsync(payment.InstanceId, PaymentEvents.Resolve, new DisputeResolution(DisputeOutcome.Buyer, "operator"));
         var outcome = await this.Fixture.CompletionAsync(payment);
 
         Assert.Equal(PaymentStatus.Refunded, outcome.Status);
         Assert.Equal(410m, Assert.Single(this.Fixture.SettledPayoutsTo(payment.BuyerAccountId!)).Amount);
         Assert.Empty(this.Fixture.SettledPayoutsTo(payment.SellerAccountId));
-        Assert.Equal(EscrowStatus.Refunded, (await this.Fixture.Store.FindAsync(payment.Id, CancellationToken.None))!.Escrow!.Status);
+        var saved = (await this.Fixture.Store.FindAsync(payment.Id, CancellationToken.None))!;
+        Assert.Equal(EscrowStatus.Refunded, saved.Escrow!.Status);
         await this.AssertEscrowEmptyAsync();
         await this.AssertLedgerAsync(payment, seller: 0m, buyer: 0m);
+
+        // The audit trail says what happened: the buyer is refunded (it once said the seller would be paid).
+        var resolved = Assert.Single(saved.Timeline, e => e.Kind == TimelineEventKind.DisputeResolved);
+        Assert.Equal("operator resolved the dispute: the buyer will be refunded.", TimelineRenderer.Render(resolved, TimelineLanguage.English));
+        Assert.Equal("operator resolvió la disputa: se reembolsará al comprador.", TimelineRenderer.Render(resolved, TimelineLanguage.Spanish));
+        await this.AssertFinalStepAsync(payment, "refunded");
+    }
+
+    /// <summary>The orchestration's last custom status names the state it ended in, not a step it passed (e.g. on-hold).</summary>
+    protected async Task AssertFinalStepAsync(TestPayment payment, string step)
+    {
+        var metadata = await this.Fixture.Client.GetInstanceAsync(payment.InstanceId, getInputsAndOutputs: true);
+        var progress = metadata!.ReadCustomStatusAs<LifecycleProgress>()!;
+        Assert.Equal(step, progress.Step);
+        Assert.Equal(LifecycleProgress.Steps, progress.StepNumber);
     }
 
     protected async Task AssertEscrowEmptyAsync() =>

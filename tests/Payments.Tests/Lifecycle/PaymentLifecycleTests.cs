@@ -41,7 +41,7 @@ public sealed class PaymentLifecycleTests(PostgresLifecycleFixture fixture) : Pa
 
         await this.Fixture.Client.RaiseEventAsync(payment.InstanceId, PaymentEvents.Dispute, new OperatorAction("buyer"));
         await this.Fixture.WaitForStatusAsync(payment, PaymentStatus.Disputed);
-        await this.Fixture.Client.RaiseEventAsync(payment.InstanceId, PaymentEvents.Resolve, new DisputeResolution(ToSeller: true, "operator"));
+        await this.Fixture.Client.RaiseEventAsync(payment.InstanceId, PaymentEvents.Resolve, new DisputeResolution(DisputeOutcome.Seller, "operator"));
         var outcome = await this.Fixture.CompletionAsync(payment);
 
         Assert.Equal(PaymentStatus.Completed, outcome.Status);
@@ -49,6 +49,10 @@ public sealed class PaymentLifecycleTests(PostgresLifecycleFixture fixture) : Pa
         Assert.Empty(this.Fixture.SettledPayoutsTo(payment.BuyerAccountId!));
         await this.AssertEscrowEmptyAsync();
         await this.AssertLedgerAsync(payment, seller: 415m, buyer: -415m);
+        var saved = (await this.Fixture.Store.FindAsync(payment.Id, CancellationToken.None))!;
+        var resolved = Assert.Single(saved.Timeline, e => e.Kind == TimelineEventKind.DisputeResolved);
+        Assert.Equal("operator resolved the dispute: the payment will be released to the seller.", TimelineRenderer.Render(resolved, TimelineLanguage.English));
+        await this.AssertFinalStepAsync(payment, "completed");
     }
 
     [Fact]
@@ -93,6 +97,7 @@ public sealed class PaymentLifecycleTests(PostgresLifecycleFixture fixture) : Pa
         var saved = (await this.Fixture.Store.FindAsync(payment.Id, CancellationToken.None))!;
         Assert.Contains(saved.Timeline, e => e.Kind == TimelineEventKind.Resumed);
         await this.AssertLedgerAsync(payment, seller: 730m, buyer: -730m);
+        await this.AssertFinalStepAsync(payment, "completed");
     }
 
     [Fact]
@@ -168,6 +173,11 @@ public sealed class PaymentLifecycleTests(PostgresLifecycleFixture fixture) : Pa
         var waiting = (await this.Fixture.Store.FindAsync(payment.Id, CancellationToken.None))!;
         Assert.Equal(PaymentStatus.AwaitingApproval, waiting.Status);
         Assert.Equal(EscrowStatus.Funded, waiting.Escrow!.Status);
+
+        // The wait is recorded as what it is, with its count, not as a release request by "someone".
+        var wait = Assert.Single(waiting.Timeline, e => e.Kind == TimelineEventKind.AwaitingApproval);
+        Assert.Equal("The release awaits approvals (0 of 2).", TimelineRenderer.Render(wait, TimelineLanguage.English));
+        Assert.DoesNotContain(waiting.Timeline, e => e.Kind == TimelineEventKind.ReleaseRequested);
 
         Assert.Equal(ApprovalOutcome.Recorded, (await this.Fixture.Store.ApproveAsync(payment.Id, "luis", CancellationToken.None)).Outcome);
         await this.Fixture.Client.RaiseEventAsync(payment.InstanceId, PaymentEvents.Approved, new OperatorAction("luis"));

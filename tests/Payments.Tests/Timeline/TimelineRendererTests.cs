@@ -19,7 +19,7 @@ public sealed class TimelineRendererTests
         [TimelineData.Required] = "2",
         [TimelineData.Reason] = "producto dañado",
         [TimelineData.Until] = "2030-01-15T12:00:00Z",
-        [TimelineData.Outcome] = "refund",
+        [TimelineData.Outcome] = nameof(DisputeOutcome.Buyer),
         [TimelineData.TrackingKey] = "TRK123",
         [TimelineData.Status] = "Released",
     };
@@ -101,13 +101,58 @@ public sealed class TimelineRendererTests
             TimelineRenderer.Render(Event(TimelineEventKind.DepositMatched, FullData), language));
     }
 
-    [Fact]
-    public void Dispute_resolution_names_who_gets_the_money()
+    /// <summary>Every value <see cref="TimelineEventKind.DisputeResolved"/> can carry, with the state the payment goes to.</summary>
+    public static TheoryData<string?, string, string> DisputeOutcomes() => new()
     {
-        var release = new Dictionary<string, string> { [TimelineData.Outcome] = "release" };
+        { nameof(DisputeOutcome.Buyer), "alice resolvió la disputa: se reembolsará al comprador.", "alice resolved the dispute: the buyer will be refunded." },
+        { nameof(DisputeOutcome.Seller), "alice resolvió la disputa: se liberará el pago al vendedor.", "alice resolved the dispute: the payment will be released to the seller." },
+        { "buyer", "alice resolvió la disputa: se reembolsará al comprador.", "alice resolved the dispute: the buyer will be refunded." },
+        { "refund", "alice resolvió la disputa.", "alice resolved the dispute." },
+        { "1", "alice resolvió la disputa.", "alice resolved the dispute." },
+        { null, "alice resolvió la disputa.", "alice resolved the dispute." },
+    };
 
-        Assert.Contains("reembolsará al comprador", TimelineRenderer.Render(Event(TimelineEventKind.DisputeResolved, FullData), "es"), StringComparison.Ordinal);
-        Assert.Contains("released to the seller", TimelineRenderer.Render(Event(TimelineEventKind.DisputeResolved, release), "en"), StringComparison.Ordinal);
+    [Theory]
+    [MemberData(nameof(DisputeOutcomes))]
+    public void A_dispute_resolution_names_who_gets_the_money_and_never_guesses(string? outcome, string spanish, string english)
+    {
+        var data = new Dictionary<string, string> { [TimelineData.Actor] = "alice" };
+        if (outcome is not null)
+        {
+            data[TimelineData.Outcome] = outcome;
+        }
+
+        Assert.Equal(spanish, TimelineRenderer.Render(Event(TimelineEventKind.DisputeResolved, data), "es"));
+        Assert.Equal(english, TimelineRenderer.Render(Event(TimelineEventKind.DisputeResolved, data), "en"));
+    }
+
+    [Fact]
+    public void Every_dispute_outcome_renders_its_own_sentence()
+    {
+        var rendered = Enum.GetValues<DisputeOutcome>()
+            .Select(o => TimelineRenderer.Render(Event(TimelineEventKind.DisputeResolved, new() { [TimelineData.Outcome] = o.ToString() }), "en"))
+            .ToList();
+
+        Assert.Equal(rendered.Count, rendered.Distinct().Count());
+    }
+
+    [Fact]
+    public void Waiting_for_approvers_is_not_an_anonymous_release_request()
+    {
+        var data = new Dictionary<string, string> { [TimelineData.Count] = "0", [TimelineData.Required] = "2" };
+
+        Assert.Equal("La liberación espera aprobaciones (0 de 2).", TimelineRenderer.Render(Event(TimelineEventKind.AwaitingApproval, data), "es"));
+        Assert.Equal("The release awaits approvals (0 of 2).", TimelineRenderer.Render(Event(TimelineEventKind.AwaitingApproval, data), "en"));
+    }
+
+    [Theory]
+    [InlineData("es", "El pago SPEI al vendedor fue devuelto: Payout returned by the receiving bank.")]
+    [InlineData("en", "The SPEI payout to the seller was returned: Payout returned by the receiving bank.")]
+    public void A_reason_that_ends_with_a_full_stop_is_not_given_a_second_one(string language, string expected)
+    {
+        var data = new Dictionary<string, string> { [TimelineData.Reason] = "Payout returned by the receiving bank." };
+
+        Assert.Equal(expected, TimelineRenderer.Render(Event(TimelineEventKind.PayoutReturned, data), language));
     }
 
     private static TimelineEvent Event(TimelineEventKind kind, Dictionary<string, string> data) => new()

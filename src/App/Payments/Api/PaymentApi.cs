@@ -26,6 +26,7 @@ internal sealed partial class PaymentApi(
     public const string IdempotencyKeyHeader = "Idempotency-Key";
     public const string ActorHeader = "x-actor";
     private const int MaxHeaderValueLength = 200;
+    private const int MaxReasonLength = 500;
     private const int DefaultListLimit = 50;
     private const int MaxListLimit = 1000;
 
@@ -40,7 +41,7 @@ internal sealed partial class PaymentApi(
 
         var ct = context.RequestAborted;
         var now = time.GetUtcNow();
-        var errors = PaymentRequestValidator.Validate(request!, now);
+        var errors = PaymentRequestValidator.Validate(request!, now, options.Value.MaxAmountMxn);
         var idempotencyKey = context.Request.Headers[IdempotencyKeyHeader].FirstOrDefault()?.Trim();
         if (idempotencyKey is { Length: 0 or > MaxHeaderValueLength })
         {
@@ -48,7 +49,7 @@ internal sealed partial class PaymentApi(
         }
 
         string? sellerAccountId = null;
-        if (!errors.ContainsKey("seller.clabe"))
+        if (!errors.ContainsKey("seller.clabe") || !errors.ContainsKey("buyer.refundClabe"))
         {
             IReadOnlyList<JunoBankAccount> accounts;
             try
@@ -61,9 +62,15 @@ internal sealed partial class PaymentApi(
             }
 
             sellerAccountId = accounts.FirstOrDefault(a => a.Clabe == request!.Seller!.Clabe)?.Id;
-            if (sellerAccountId is null)
+            if (sellerAccountId is null && !errors.ContainsKey("seller.clabe"))
             {
                 errors["seller.clabe"] = ["The seller's CLABE is not registered at Juno as a bank account."];
+            }
+
+            // The refund is paid by SPEI to a registered account: checked now, so no refund can wait for one.
+            if (!errors.ContainsKey("buyer.refundClabe") && !accounts.Any(a => a.Clabe == request!.Buyer!.RefundClabe))
+            {
+                errors["buyer.refundClabe"] = ["The buyer's refund CLABE is not registered at Juno as a bank account."];
             }
         }
 
@@ -154,6 +161,18 @@ internal sealed partial class PaymentApi(
     /// <summary><c>POST /api/payments/{id}/approve</c>: records the approver named by <c>x-approver-key</c> and tells the orchestration.</summary>
     public async Task<IResult> ApproveAsync(HttpContext context, string id)
     {
+        // An approval carries nothing but its key; a body is a mistake worth telling, not something to ignore.
+        var (body, problem) = await RequestBody.ReadTextAsync(context);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (!string.IsNullOrWhiteSpace(body))
+        {
+            return PaymentProblems.Invalid("body", "An approval takes no body; the approver is named by the 'x-approver-key' header.");
+        }
+
         var presented = context.Request.Headers[ApproverKeys.HeaderName].FirstOrDefault();
         if (string.IsNullOrEmpty(presented))
         {
@@ -199,15 +218,31 @@ internal sealed partial class PaymentApi(
             return PaymentProblems.Invalid(ActorHeader, $"The actor must be at most {MaxHeaderValueLength} characters.");
         }
 
-        object payload = new OperatorAction(actor, request!.Reason);
+        if (request!.Reason is { } reason && (reason.Length > MaxReasonLength || !PaymentRequestValidator.IsPrintable(reason)))
+        {
+            return PaymentProblems.Invalid("reason", $"The reason must be at most {MaxReasonLength} printable characters.");
+        }
+
+        if (request.Outcome is not null && action != PaymentAction.Resolve)
+        {
+            return PaymentProblems.Invalid("outcome", "Only resolve takes an outcome.");
+        }
+
+        object payload = new OperatorAction(actor, request.Reason);
         if (action == PaymentAction.Resolve)
         {
-            if (request.Outcome is not ("seller" or "buyer"))
+            DisputeOutcome? outcome = request.Outcome switch
+            {
+                "seller" => DisputeOutcome.Seller,
+                "buyer" => DisputeOutcome.Buyer,
+                _ => null,
+            };
+            if (outcome is null)
             {
                 return PaymentProblems.Invalid("outcome", "The outcome must be 'seller' (release) or 'buyer' (refund).");
             }
 
-            payload = new DisputeResolution(request.Outcome == "seller", actor, request.Reason);
+            payload = new DisputeResolution(outcome.Value, actor, request.Reason);
         }
 
         var payment = await store.FindAsync(id, context.RequestAborted);
@@ -249,7 +284,7 @@ internal sealed partial class PaymentApi(
         return new NewPayment(
             amount,
             request.Buyer!.Name!.Trim(),
-            request.Buyer.RefundClabe is { Length: > 0 } refund ? refund : null,
+            request.Buyer.RefundClabe,
             request.Seller!.Name!.Trim(),
             request.Seller.Clabe!,
             sellerAccountId,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PaymentFunctions.Banking.Amounts;
 using PaymentFunctions.Banking.Clabes;
 
@@ -17,7 +18,11 @@ internal static class PaymentRequestValidator
 
     private const int MaxNameLength = 200;
 
-    public static Dictionary<string, string[]> Validate(CreatePaymentRequest request, DateTimeOffset now)
+    /// <summary>The problems of <paramref name="request"/> by field; empty when it may be created.</summary>
+    /// <param name="request">The body.</param>
+    /// <param name="now">The server's time, for the deadline and custody end.</param>
+    /// <param name="maxAmount">The configured per-payment maximum in MXN.</param>
+    public static Dictionary<string, string[]> Validate(CreatePaymentRequest request, DateTimeOffset now, decimal maxAmount)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         void Fail(string field, string message) => errors[field] = [message];
@@ -30,6 +35,10 @@ internal static class PaymentRequestValidator
         {
             Fail("amount", "The amount must be positive with at most two decimals.");
         }
+        else if (amount > maxAmount)
+        {
+            Fail("amount", $"The amount must be at most {maxAmount.ToString("0.00", CultureInfo.InvariantCulture)} MXN, the per-payment limit.");
+        }
         else if (!Mxn.Of(amount).MeetsRedemptionMinimum)
         {
             Fail("amount", $"The amount must be at least {Mxn.MinimumRedemption} MXN, Juno's redemption minimum.");
@@ -37,8 +46,9 @@ internal static class PaymentRequestValidator
 
         CheckName(request.Buyer?.Name, "buyer.name", Fail);
         CheckName(request.Seller?.Name, "seller.name", Fail);
-        if (request.Buyer?.RefundClabe is { Length: > 0 } refund && !Clabe.TryParse(refund, out _, out var refundError))
+        if (!Clabe.TryParse(request.Buyer?.RefundClabe, out _, out var refundError))
         {
+            // Required: a payment whose refund has nowhere to go could strand the buyer's money on a hold.
             Fail("buyer.refundClabe", refundError);
         }
 
@@ -81,5 +91,33 @@ internal static class PaymentRequestValidator
         {
             fail(field, $"The name must be at most {MaxNameLength} characters.");
         }
+        else if (!IsPrintable(name))
+        {
+            fail(field, "The name must not contain control, formatting or unpaired surrogate characters.");
+        }
+    }
+
+    /// <summary>
+    /// Free text shown to people (names, reasons): no control or invisible formatting characters (a bidi override
+    /// could make a timeline line read as something else), no unpaired surrogates, nothing unassigned.
+    /// </summary>
+    internal static bool IsPrintable(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            if (CharUnicodeInfo.GetUnicodeCategory(text[i]) is UnicodeCategory.Control or UnicodeCategory.Format
+                or UnicodeCategory.Surrogate or UnicodeCategory.OtherNotAssigned or UnicodeCategory.PrivateUse)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -63,15 +63,19 @@ internal static class AutomationEndpoints
         }
 
         var secret = context.Request.Query[WebhookSecretQuery].FirstOrDefault() ?? context.Request.Headers[WebhookSecretHeader].FirstOrDefault();
-        using var reader = new StreamReader(context.Request.Body);
-        var body = await reader.ReadToEndAsync(context.RequestAborted);
-        var received = await services.GetRequiredService<JunoWebhookReceiver>().ReceiveAsync(secret, body, context.RequestAborted);
+        var (body, problem) = await RequestBody.ReadTextAsync(context);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var received = await services.GetRequiredService<JunoWebhookReceiver>().ReceiveAsync(secret, body!, context.RequestAborted);
         switch (received.Outcome)
         {
             case JunoWebhookOutcome.Rejected:
                 return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Wrong or missing webhook secret.");
             case JunoWebhookOutcome.Malformed:
-                return PaymentProblems.Invalid("body", "Not a Juno TRANSACTION webhook with a transaction id.");
+                return PaymentProblems.Invalid("id", "Not a Juno TRANSACTION webhook: no transaction id ('id' or 'transaction_id', at the top or in 'payload').");
         }
 
         DepositMatch? match = null;

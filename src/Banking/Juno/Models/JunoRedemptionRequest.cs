@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using PaymentFunctions.Banking.Amounts;
 
 namespace PaymentFunctions.Banking.Juno.Models;
@@ -6,6 +7,7 @@ namespace PaymentFunctions.Banking.Juno.Models;
 public sealed record JunoRedemptionRequest
 {
     /// <summary>MXN amount as a decimal string (at least 100).</summary>
+    [JsonConverter(typeof(JunoAmountTextConverter))]
     public required string Amount { get; init; }
 
     /// <summary>Registered bank account to pay; without it Juno keeps the MXN in the account.</summary>

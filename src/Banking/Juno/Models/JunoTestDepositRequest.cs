@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Serialization;
 using PaymentFunctions.Banking.Clabes;
 
 namespace PaymentFunctions.Banking.Juno.Models;
@@ -7,6 +8,7 @@ namespace PaymentFunctions.Banking.Juno.Models;
 public sealed record JunoTestDepositRequest
 {
     /// <summary>MXN amount as a decimal string.</summary>
+    [JsonConverter(typeof(JunoAmountTextConverter))]
     public required string Amount { get; init; }
 
     /// <summary>One of the account's CLABEs.</summary>

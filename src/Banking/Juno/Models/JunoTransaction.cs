@@ -1,6 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace PaymentFunctions.Banking.Juno.Models;
 
-/// <summary>A Juno transaction as returned by the create endpoints, the transactions API and webhooks.</summary>
+/// <summary>
+/// A Juno transaction as returned by the create endpoints, the transactions API and webhooks; read from either the
+/// documented details shape or the older one (<see cref="JunoTransactionJsonConverter"/>).
+/// </summary>
+[JsonConverter(typeof(JunoTransactionJsonConverter))]
 public sealed record JunoTransaction
 {
     /// <summary>Juno's UUID for the transaction.</summary>
@@ -29,4 +35,17 @@ public sealed record JunoTransaction
 
     /// <summary>Type-specific data.</summary>
     public JunoTransactionDetails? Details { get; init; }
+
+    /// <summary>The processing steps so far, oldest first, each with its receipt where it has one.</summary>
+    public IReadOnlyList<JunoTransactionStep> Timeline { get; init; } = [];
+
+    /// <summary>Value equality, the timeline compared step by step (a list alone compares by reference).</summary>
+    public bool Equals(JunoTransaction? other) =>
+        other is not null
+        && Id == other.Id && Amount == other.Amount && Currency == other.Currency && TransactionType == other.TransactionType
+        && Method == other.Method && SummaryStatus == other.SummaryStatus && CreatedAt == other.CreatedAt && UpdatedAt == other.UpdatedAt
+        && Equals(Details, other.Details) && Timeline.SequenceEqual(other.Timeline);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Id, Amount, SummaryStatus, UpdatedAt, Timeline.Count);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using PaymentFunctions.Banking.Amounts;
 
 namespace PaymentFunctions.Banking.Juno.Models;
@@ -12,6 +13,7 @@ public sealed record JunoWithdrawalRequest
     public string Asset { get; init; } = "MXNB";
 
     /// <summary>Token amount as a decimal string.</summary>
+    [JsonConverter(typeof(JunoAmountTextConverter))]
     public required string Amount { get; init; }
 
     /// <summary>Destination address.</summary>

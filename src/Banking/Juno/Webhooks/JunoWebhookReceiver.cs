@@ -127,8 +127,9 @@ public sealed partial class JunoWebhookReceiver
 
             return null;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: an escaped unpaired surrogate, which is JSON but not a string .NET can hold.
             return null;
         }
     }
