@@ -196,7 +196,7 @@ public sealed class JunoSimulator : IAsyncDisposable
         _app.Use(AuthenticateAsync);
         _app.Use(InjectFaultsAsync);
 
-        Api("GET", "/mint_platform/v1/transactions", c => Ok(c, _state.List(ReadQuery(c.Request.Query))));
+        Api("GET", "/mint_platform/v1/transactions", c => Ok(c, JunoTransactionListPage.From(_state.List(ReadQuery(c.Request.Query)))));
         Api("GET", "/mint_platform/v1/transactions/{id}", c => Ok(c, _state.Get(Route(c, "id"))));
         Api("POST", "/mint_platform/v1/clabes", c => Ok(c, _state.CreateClabe()));
         Api("GET", "/spei/v1/clabes", c => Ok(c, _state.ListClabes(Int(c, "page", 1), Int(c, "page_size", 25))));

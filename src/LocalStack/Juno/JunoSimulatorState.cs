@@ -13,6 +13,8 @@ namespace PaymentFunctions.LocalStack.Juno;
 /// </summary>
 internal sealed partial class JunoSimulatorState
 {
+    private const string TokensTransferredStep = "Tokens transferred";
+
     private readonly Lock _gate = new();
     private readonly Random _random;
     private readonly TimeProvider _time;
@@ -512,11 +514,16 @@ internal sealed partial class JunoSimulatorState
         return updated;
     }
 
-    /// <summary>A timeline step for a new status, with its receipt: the chain hash, else the SPEI tracking key.</summary>
+    /// <summary>
+    /// A timeline step for a new status, with its receipt: the chain hash, else the SPEI tracking key. A completion
+    /// that moved tokens on chain is the step Juno names <c>Tokens transferred</c>; clients look it up by that name
+    /// to read the chain hash from its receipt.
+    /// </summary>
     private static JunoTransactionStep Step(JunoTransactionStatus status, DateTimeOffset at, JunoTransactionDetails details) => new()
     {
         Step = status switch
         {
+            JunoTransactionStatus.Complete when details.TxHash is not null => TokensTransferredStep,
             JunoTransactionStatus.Complete => "COMPLETE",
             JunoTransactionStatus.Failed => "FAILED",
             JunoTransactionStatus.Pending => "PENDING",
