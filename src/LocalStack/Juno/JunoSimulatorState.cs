@@ -81,11 +81,12 @@ internal sealed partial class JunoSimulatorState
         }
     }
 
-    public JunoPage<JunoClabe> ListClabes(int page, int pageSize)
+    /// <summary>The CLABEs created within the days given (the documented <c>start_date</c>/<c>end_date</c>), a page of them.</summary>
+    public JunoPage<JunoClabe> ListClabes(DateOnly? startDate, DateOnly? endDate, int page, int pageSize)
     {
         lock (_gate)
         {
-            return Paginate(_clabes, page, pageSize);
+            return Paginate(CreatedWithin(_clabes, c => c.CreatedAt, startDate, endDate).ToList(), page, pageSize);
         }
     }
 
@@ -346,16 +347,7 @@ internal sealed partial class JunoSimulatorState
                 items = items.Where(d => string.Equals(d.Status, status, StringComparison.OrdinalIgnoreCase));
             }
 
-            if (query.StartDate is { } start)
-            {
-                items = items.Where(d => DateOnly.FromDateTime(d.CreatedAt.UtcDateTime) >= start);
-            }
-
-            if (query.EndDate is { } end)
-            {
-                items = items.Where(d => DateOnly.FromDateTime(d.CreatedAt.UtcDateTime) <= end);
-            }
-
+            items = CreatedWithin(items, d => d.CreatedAt, query.StartDate, query.EndDate);
             return Paginate(items.Reverse().ToList(), query.Page, query.PageSize);
         }
     }
@@ -399,6 +391,10 @@ internal sealed partial class JunoSimulatorState
             return Paginate(items.Reverse().ToList(), query.Page, query.Size);
         }
     }
+
+    /// <summary>Entries whose creation day (UTC, the simulator's server time zone) lies within the inclusive range.</summary>
+    private static IEnumerable<T> CreatedWithin<T>(IEnumerable<T> items, Func<T, DateTimeOffset> createdAt, DateOnly? start, DateOnly? end) =>
+        items.Where(item => DateOnly.FromDateTime(createdAt(item).UtcDateTime) is var day && (start is null || day >= start) && (end is null || day <= end));
 
     private static JunoPage<T> Paginate<T>(IReadOnlyList<T> all, int page, int pageSize)
     {

@@ -246,6 +246,26 @@ public sealed class JunoSimulatorTests
         Assert.Equal(details.GetProperty("details").GetProperty("tx_hash").GetString(), hash);
     }
 
+    [Fact]
+    public async Task A_client_written_from_the_documentation_lists_clabes_by_creation_day_with_counts_as_strings()
+    {
+        await using var sim = await JunoSimulator.StartAsync();
+        using var http = new HttpClient { BaseAddress = sim.BaseAddress };
+        using var created = await SendAsync(http, HttpMethod.Post, "mint_platform/v1/clabes", Sign(sim, "POST", "/mint_platform/v1/clabes", ""), null);
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+
+        var all = await GetPayloadAsync(http, sim, "/spei/v1/clabes?clabe_type=AUTO_PAYMENT&start_date=2000-01-01&end_date=2999-12-31&page=1&page_size=25");
+        var none = await GetPayloadAsync(http, sim, "/spei/v1/clabes?clabe_type=AUTO_PAYMENT&start_date=2999-01-01");
+
+        Assert.Equal("2", all.GetProperty("total_items").GetString());
+        Assert.Equal("1", all.GetProperty("total_pages").GetString());
+        Assert.Equal("1", all.GetProperty("current_page").GetString());
+        Assert.Equal("25", all.GetProperty("page_size").GetString());
+        Assert.All(all.GetProperty("response").EnumerateArray(), c => Assert.Equal("AUTO_PAYMENT", c.GetProperty("type").GetString()));
+        Assert.Equal("0", none.GetProperty("total_items").GetString());
+        Assert.Empty(none.GetProperty("response").EnumerateArray());
+    }
+
     [Theory]
     [InlineData("""{"destination_bank_account_id":"x","asset":"MXN"}""", "amount")]
     [InlineData("""{"amount":true,"asset":"MXN"}""", "amount")]

@@ -6,8 +6,10 @@ namespace PaymentFunctions.Banking.Juno.Models;
 /// One page of a Juno list. The CLABE and deposit lists use <c>total_items</c>, <c>total_pages</c>,
 /// <c>current_page</c>, <c>page_size</c> and <c>response</c>; the transactions list answers with a Spring-style
 /// page (<c>content</c>, <c>total_elements</c>, <c>total_pages</c>, <c>size</c> and a 0-based <c>number</c>).
-/// Both are read into the same properties so callers page either list the same way (a tolerant reader).
+/// Both are read into the same properties so callers page either list the same way (a tolerant reader). The counts
+/// are written as strings, as the CLABE list documents them, and read as strings or numbers.
 /// </summary>
+[JsonNumberHandling(JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.WriteAsString)]
 public sealed record JunoPage<T>
 {
     /// <summary>Items across all pages.</summary>
