@@ -555,6 +555,12 @@ public sealed class JunoSimulator : IAsyncDisposable
                 AmountTo = Dec(query["amountTo"]),
                 IsoDateFrom = Date(query["isoDateFrom"]),
                 IsoDateTo = Date(query["isoDateTo"]),
+                OldestFirst = (string?)query["sort"] switch
+                {
+                    null or "createdAt,DESC" => false,
+                    "createdAt,ASC" => true,
+                    _ => throw new FormatException("sort is createdAt,ASC or createdAt,DESC."),
+                },
                 Page = query.TryGetValue("page", out var page) ? int.Parse(page!, CultureInfo.InvariantCulture) : 1,
                 Size = query.TryGetValue("size", out var size) ? int.Parse(size!, CultureInfo.InvariantCulture) : 25,
             };

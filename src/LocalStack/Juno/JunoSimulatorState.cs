@@ -387,8 +387,8 @@ internal sealed partial class JunoSimulatorState
                 items = items.Where(t => t.CreatedAt <= dateTo);
             }
 
-            // Newest first, as Juno lists them.
-            return Paginate(items.Reverse().ToList(), query.Page, query.Size);
+            // Newest first, as Juno lists them, unless asked for oldest first.
+            return Paginate((query.OldestFirst ? items : items.Reverse()).ToList(), query.Page, query.Size);
         }
     }
 

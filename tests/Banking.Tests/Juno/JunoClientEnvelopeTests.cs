@@ -178,13 +178,14 @@ public sealed class JunoClientEnvelopeTests
         {
             Type = JunoTransactionType.CryptoDeposit,
             Status = JunoTransactionStatus.Complete,
+            OldestFirst = true,
             Page = 2,
             Size = 10,
         });
 
         Assert.Equal(2, page.CurrentPage);
         var request = Assert.Single(handler.Requests);
-        Assert.Equal("/mint_platform/v1/transactions?type=CRYPTO_DEPOSIT&status=COMPLETE&page=2&size=10", request.PathAndQuery);
+        Assert.Equal("/mint_platform/v1/transactions?type=CRYPTO_DEPOSIT&status=COMPLETE&sort=createdAt%2CASC&page=2&size=10", request.PathAndQuery);
         Assert.True(JunoRequestSigner.TryParseAuthorizationHeader(request.Authorization, out _, out var nonce, out var signature));
         Assert.Equal(JunoRequestSigner.ComputeSignature("secret", nonce, "GET", request.PathAndQuery, string.Empty), signature);
     }

@@ -227,6 +227,11 @@ public sealed class JunoSimulatorTests
         Assert.Equal(0, page.GetProperty("pageable").GetProperty("page_number").GetInt32());
         Assert.Equal(1, page.GetProperty("pageable").GetProperty("page_size").GetInt32());
         Assert.False(page.TryGetProperty("response", out _));
+
+        var oldest = await GetPayloadAsync(http, sim, "/mint_platform/v1/transactions?type=ISSUANCE&sort=createdAt,ASC&size=3");
+        Assert.Equal([300m, 400m, 500m], oldest.GetProperty("content").EnumerateArray().Select(t => t.GetProperty("amount").GetDecimal()));
+        var newest = await GetPayloadAsync(http, sim, "/mint_platform/v1/transactions?type=ISSUANCE&sort=createdAt,DESC&size=3");
+        Assert.Equal([500m, 400m, 300m], newest.GetProperty("content").EnumerateArray().Select(t => t.GetProperty("amount").GetDecimal()));
     }
 
     [Fact]
