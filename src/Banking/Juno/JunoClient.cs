@@ -86,6 +86,11 @@ public sealed partial class JunoClient : IJunoClient
             parameters.Add(new("isoDateTo", dateTo.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)));
         }
 
+        if (query.OldestFirst)
+        {
+            parameters.Add(new("sort", "createdAt,ASC"));
+        }
+
         parameters.Add(new("page", query.Page.ToString(CultureInfo.InvariantCulture)));
         parameters.Add(new("size", query.Size.ToString(CultureInfo.InvariantCulture)));
         return SendAsync<JunoPage<JunoTransaction>>(HttpMethod.Get, WithQuery("mint_platform/v1/transactions", parameters), null, null, cancellationToken);

@@ -196,10 +196,10 @@ public sealed class JunoSimulator : IAsyncDisposable
         _app.Use(AuthenticateAsync);
         _app.Use(InjectFaultsAsync);
 
-        Api("GET", "/mint_platform/v1/transactions", c => Ok(c, _state.List(ReadQuery(c.Request.Query))));
+        Api("GET", "/mint_platform/v1/transactions", c => Ok(c, JunoTransactionListPage.From(_state.List(ReadQuery(c.Request.Query)))));
         Api("GET", "/mint_platform/v1/transactions/{id}", c => Ok(c, _state.Get(Route(c, "id"))));
         Api("POST", "/mint_platform/v1/clabes", c => Ok(c, _state.CreateClabe()));
-        Api("GET", "/spei/v1/clabes", c => Ok(c, _state.ListClabes(Int(c, "page", 1), Int(c, "page_size", 25))));
+        Api("GET", "/spei/v1/clabes", c => Ok(c, ReadClabeList(c)));
         Api("GET", "/spei/v1/clabes/{clabe}", c => Ok(c, _state.GetClabe(Route(c, "clabe"))));
         Api("GET", "/spei/v1/deposits", c => Ok(c, _state.ListDeposits(ReadDepositQuery(c.Request.Query))));
         Api("POST", "/spei/test/deposits", c =>
@@ -491,11 +491,29 @@ public sealed class JunoSimulator : IAsyncDisposable
             ? amount
             : throw new JunoSimulatorException(400, "invalid_amount", "The amount must be a positive decimal string.");
 
+    /// <summary>A date filter of the Mass Payments lists, <c>YYYY-MM-DD</c>.</summary>
+    private static DateOnly? Day(string? value) =>
+        value is null ? null : DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary><c>GET /spei/v1/clabes</c>: every CLABE here is <c>AUTO_PAYMENT</c>, so <c>clabe_type</c> filters nothing.</summary>
+    private JunoPage<JunoClabe> ReadClabeList(HttpContext context)
+    {
+        var query = context.Request.Query;
+        DateOnly? start, end;
+        try
+        {
+            (start, end) = (Day(query["start_date"]), Day(query["end_date"]));
+        }
+        catch (FormatException)
+        {
+            throw new JunoSimulatorException(400, "invalid_query", "start_date and end_date must be YYYY-MM-DD.");
+        }
+
+        return _state.ListClabes(start, end, Int(context, "page", 1), Int(context, "page_size", 25));
+    }
+
     private static JunoDepositQuery ReadDepositQuery(IQueryCollection query)
     {
-        static DateOnly? Day(string? value) =>
-            value is null ? null : DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-
         try
         {
             return new JunoDepositQuery
@@ -537,6 +555,12 @@ public sealed class JunoSimulator : IAsyncDisposable
                 AmountTo = Dec(query["amountTo"]),
                 IsoDateFrom = Date(query["isoDateFrom"]),
                 IsoDateTo = Date(query["isoDateTo"]),
+                OldestFirst = (string?)query["sort"] switch
+                {
+                    null or "createdAt,DESC" => false,
+                    "createdAt,ASC" => true,
+                    _ => throw new FormatException("sort is createdAt,ASC or createdAt,DESC."),
+                },
                 Page = query.TryGetValue("page", out var page) ? int.Parse(page!, CultureInfo.InvariantCulture) : 1,
                 Size = query.TryGetValue("size", out var size) ? int.Parse(size!, CultureInfo.InvariantCulture) : 25,
             };

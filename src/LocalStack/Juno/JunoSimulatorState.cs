@@ -13,6 +13,8 @@ namespace PaymentFunctions.LocalStack.Juno;
 /// </summary>
 internal sealed partial class JunoSimulatorState
 {
+    private const string TokensTransferredStep = "Tokens transferred";
+
     private readonly Lock _gate = new();
     private readonly Random _random;
     private readonly TimeProvider _time;
@@ -79,11 +81,12 @@ internal sealed partial class JunoSimulatorState
         }
     }
 
-    public JunoPage<JunoClabe> ListClabes(int page, int pageSize)
+    /// <summary>The CLABEs created within the days given (the documented <c>start_date</c>/<c>end_date</c>), a page of them.</summary>
+    public JunoPage<JunoClabe> ListClabes(DateOnly? startDate, DateOnly? endDate, int page, int pageSize)
     {
         lock (_gate)
         {
-            return Paginate(_clabes, page, pageSize);
+            return Paginate(CreatedWithin(_clabes, c => c.CreatedAt, startDate, endDate).ToList(), page, pageSize);
         }
     }
 
@@ -344,16 +347,7 @@ internal sealed partial class JunoSimulatorState
                 items = items.Where(d => string.Equals(d.Status, status, StringComparison.OrdinalIgnoreCase));
             }
 
-            if (query.StartDate is { } start)
-            {
-                items = items.Where(d => DateOnly.FromDateTime(d.CreatedAt.UtcDateTime) >= start);
-            }
-
-            if (query.EndDate is { } end)
-            {
-                items = items.Where(d => DateOnly.FromDateTime(d.CreatedAt.UtcDateTime) <= end);
-            }
-
+            items = CreatedWithin(items, d => d.CreatedAt, query.StartDate, query.EndDate);
             return Paginate(items.Reverse().ToList(), query.Page, query.PageSize);
         }
     }
@@ -393,10 +387,14 @@ internal sealed partial class JunoSimulatorState
                 items = items.Where(t => t.CreatedAt <= dateTo);
             }
 
-            // Newest first, as Juno lists them.
-            return Paginate(items.Reverse().ToList(), query.Page, query.Size);
+            // Newest first, as Juno lists them, unless asked for oldest first.
+            return Paginate((query.OldestFirst ? items : items.Reverse()).ToList(), query.Page, query.Size);
         }
     }
+
+    /// <summary>Entries whose creation day (UTC, the simulator's server time zone) lies within the inclusive range.</summary>
+    private static IEnumerable<T> CreatedWithin<T>(IEnumerable<T> items, Func<T, DateTimeOffset> createdAt, DateOnly? start, DateOnly? end) =>
+        items.Where(item => DateOnly.FromDateTime(createdAt(item).UtcDateTime) is var day && (start is null || day >= start) && (end is null || day <= end));
 
     private static JunoPage<T> Paginate<T>(IReadOnlyList<T> all, int page, int pageSize)
     {
@@ -512,11 +510,16 @@ internal sealed partial class JunoSimulatorState
         return updated;
     }
 
-    /// <summary>A timeline step for a new status, with its receipt: the chain hash, else the SPEI tracking key.</summary>
+    /// <summary>
+    /// A timeline step for a new status, with its receipt: the chain hash, else the SPEI tracking key. A completion
+    /// that moved tokens on chain is the step Juno names <c>Tokens transferred</c>; clients look it up by that name
+    /// to read the chain hash from its receipt.
+    /// </summary>
     private static JunoTransactionStep Step(JunoTransactionStatus status, DateTimeOffset at, JunoTransactionDetails details) => new()
     {
         Step = status switch
         {
+            JunoTransactionStatus.Complete when details.TxHash is not null => TokensTransferredStep,
             JunoTransactionStatus.Complete => "COMPLETE",
             JunoTransactionStatus.Failed => "FAILED",
             JunoTransactionStatus.Pending => "PENDING",

@@ -147,6 +147,28 @@ public sealed class JunoClientEnvelopeTests
     }
 
     [Fact]
+    public async Task Reads_the_transactions_list_as_a_spring_page_with_a_zero_based_number()
+    {
+        var handler = new ScriptedHandler((HttpStatusCode.OK, """
+            {"success":true,"payload":{"content":[{"transaction_id":"t-1","amount":"250.00","currency":"MXN","transaction_type":"ISSUANCE","status":"COMPLETE"}],
+             "pageable":{"page_number":1,"page_size":1,"offset":1},"total_elements":3,"total_pages":3,"size":1,"number":1,
+             "number_of_elements":1,"first":false,"last":false,"empty":false}}
+            """));
+        var client = CreateClient(handler);
+
+        var page = await client.ListTransactionsAsync(new JunoTransactionQuery { Page = 2, Size = 1 });
+
+        var only = Assert.Single(page.Response);
+        Assert.Equal("t-1", only.Id);
+        Assert.Equal(250.00m, only.Amount);
+        Assert.Equal(3, page.TotalItems);
+        Assert.Equal(3, page.TotalPages);
+        Assert.Equal(2, page.CurrentPage);
+        Assert.Equal(1, page.PageSize);
+        Assert.True(page.HasMore);
+    }
+
+    [Fact]
     public async Task Signs_query_string_of_transaction_filters()
     {
         var handler = new ScriptedHandler((HttpStatusCode.OK, """{"success":true,"payload":{"total_items":"0","total_pages":"0","current_page":"2","page_size":"10","response":[]}}"""));
@@ -156,13 +178,14 @@ public sealed class JunoClientEnvelopeTests
         {
             Type = JunoTransactionType.CryptoDeposit,
             Status = JunoTransactionStatus.Complete,
+            OldestFirst = true,
             Page = 2,
             Size = 10,
         });
 
         Assert.Equal(2, page.CurrentPage);
         var request = Assert.Single(handler.Requests);
-        Assert.Equal("/mint_platform/v1/transactions?type=CRYPTO_DEPOSIT&status=COMPLETE&page=2&size=10", request.PathAndQuery);
+        Assert.Equal("/mint_platform/v1/transactions?type=CRYPTO_DEPOSIT&status=COMPLETE&sort=createdAt%2CASC&page=2&size=10", request.PathAndQuery);
         Assert.True(JunoRequestSigner.TryParseAuthorizationHeader(request.Authorization, out _, out var nonce, out var signature));
         Assert.Equal(JunoRequestSigner.ComputeSignature("secret", nonce, "GET", request.PathAndQuery, string.Empty), signature);
     }

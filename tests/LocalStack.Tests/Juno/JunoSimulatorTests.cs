@@ -182,20 +182,13 @@ public sealed class JunoSimulatorTests
     {
         await using var sim = await JunoSimulator.StartAsync();
         using var http = new HttpClient { BaseAddress = sim.BaseAddress };
-        using var deposit = await PostJsonAsync(http, "_sim/spei/deposits", new { amount = 500, receiver_clabe = sim.DefaultClabe.Value });
-        Assert.Equal(HttpStatusCode.OK, deposit.StatusCode);
+        await DepositAsync(http, sim, 500);
 
         // The amount as a JSON number, where Juno accepts a number as well as a string.
         var body = $$"""{"amount":200.50,"destination_bank_account_id":"{{sim.DefaultBankAccountId}}","asset":"MXN"}""";
-        using var redeemed = await SendAsync(http, HttpMethod.Post, "mint_platform/v1/redemptions", Sign(sim, "POST", "/mint_platform/v1/redemptions", body), body, "doc-1");
-        Assert.Equal(HttpStatusCode.OK, redeemed.StatusCode);
-        var id = JsonDocument.Parse(await redeemed.Content.ReadAsStringAsync()).RootElement.GetProperty("payload").GetProperty("transaction_id").GetString()!;
+        var details = await CreateThenReadDetailsAsync(http, sim, "/mint_platform/v1/redemptions", body, "doc-1");
 
-        var path = "/mint_platform/v1/transactions/" + id;
-        using var read = await SendAsync(http, HttpMethod.Get, path[1..], Sign(sim, "GET", path, ""), null);
-        var details = JsonDocument.Parse(await read.Content.ReadAsStringAsync()).RootElement.GetProperty("payload");
-
-        Assert.Equal(id, details.GetProperty("transaction_id").GetString());
+        Assert.Matches("^[0-9a-f-]{36}$", details.GetProperty("transaction_id").GetString());
         Assert.Equal("REDEMPTION", details.GetProperty("transaction_type").GetString());
         Assert.Equal("COMPLETE", details.GetProperty("status").GetString());
         Assert.Equal("MXN", details.GetProperty("currency").GetString());
@@ -205,6 +198,77 @@ public sealed class JunoSimulatorTests
         Assert.Equal(["REQUESTED", "COMPLETE"], timeline.Select(s => s.GetProperty("step").GetString()));
         Assert.False(timeline[0].TryGetProperty("receipt", out _));
         Assert.Equal(details.GetProperty("details").GetProperty("tracking_key").GetString(), timeline[1].GetProperty("receipt").GetString());
+    }
+
+    [Fact]
+    public async Task A_client_written_from_the_documentation_pages_the_transactions_list_by_its_spring_page_fields()
+    {
+        await using var sim = await JunoSimulator.StartAsync();
+        using var http = new HttpClient { BaseAddress = sim.BaseAddress };
+        foreach (var amount in new[] { 300, 400, 500 })
+        {
+            await DepositAsync(http, sim, amount);
+        }
+
+        // The documented filters (type, amountFrom): two of the three match, one per page.
+        var page = await GetPayloadAsync(http, sim, "/mint_platform/v1/transactions?type=ISSUANCE&amountFrom=350&page=1&size=1");
+
+        var only = Assert.Single(page.GetProperty("content").EnumerateArray());
+        Assert.Equal(500m, only.GetProperty("amount").GetDecimal());
+        Assert.Equal("ISSUANCE", only.GetProperty("transaction_type").GetString());
+        Assert.Equal(2, page.GetProperty("total_elements").GetInt32());
+        Assert.Equal(2, page.GetProperty("total_pages").GetInt32());
+        Assert.Equal(1, page.GetProperty("size").GetInt32());
+        Assert.Equal(0, page.GetProperty("number").GetInt32());
+        Assert.Equal(1, page.GetProperty("number_of_elements").GetInt32());
+        Assert.True(page.GetProperty("first").GetBoolean());
+        Assert.False(page.GetProperty("last").GetBoolean());
+        Assert.False(page.GetProperty("empty").GetBoolean());
+        Assert.Equal(0, page.GetProperty("pageable").GetProperty("page_number").GetInt32());
+        Assert.Equal(1, page.GetProperty("pageable").GetProperty("page_size").GetInt32());
+        Assert.False(page.TryGetProperty("response", out _));
+
+        var oldest = await GetPayloadAsync(http, sim, "/mint_platform/v1/transactions?type=ISSUANCE&sort=createdAt,ASC&size=3");
+        Assert.Equal([300m, 400m, 500m], oldest.GetProperty("content").EnumerateArray().Select(t => t.GetProperty("amount").GetDecimal()));
+        var newest = await GetPayloadAsync(http, sim, "/mint_platform/v1/transactions?type=ISSUANCE&sort=createdAt,DESC&size=3");
+        Assert.Equal([500m, 400m, 300m], newest.GetProperty("content").EnumerateArray().Select(t => t.GetProperty("amount").GetDecimal()));
+    }
+
+    [Fact]
+    public async Task A_client_written_from_the_documentation_finds_a_withdrawals_chain_hash_in_the_tokens_transferred_step()
+    {
+        await using var sim = await JunoSimulator.StartAsync();
+        using var http = new HttpClient { BaseAddress = sim.BaseAddress };
+        await DepositAsync(http, sim, 500);
+
+        var body = """{"amount":120.25,"asset":"MXNB","address":"0x1111111111111111111111111111111111111111","blockchain":"ARBITRUM","compliance":{}}""";
+        var details = await CreateThenReadDetailsAsync(http, sim, "/mint_platform/v1/withdrawals", body, "doc-w1");
+
+        Assert.Equal("CRYPTO_WITHDRAWAL", details.GetProperty("transaction_type").GetString());
+        var transferred = Assert.Single(details.GetProperty("timeline").EnumerateArray(), s => s.GetProperty("step").GetString() == "Tokens transferred");
+        var hash = transferred.GetProperty("receipt").GetString();
+        Assert.StartsWith("0x", hash, StringComparison.Ordinal);
+        Assert.Equal(details.GetProperty("details").GetProperty("tx_hash").GetString(), hash);
+    }
+
+    [Fact]
+    public async Task A_client_written_from_the_documentation_lists_clabes_by_creation_day_with_counts_as_strings()
+    {
+        await using var sim = await JunoSimulator.StartAsync();
+        using var http = new HttpClient { BaseAddress = sim.BaseAddress };
+        using var created = await SendAsync(http, HttpMethod.Post, "mint_platform/v1/clabes", Sign(sim, "POST", "/mint_platform/v1/clabes", ""), null);
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+
+        var all = await GetPayloadAsync(http, sim, "/spei/v1/clabes?clabe_type=AUTO_PAYMENT&start_date=2000-01-01&end_date=2999-12-31&page=1&page_size=25");
+        var none = await GetPayloadAsync(http, sim, "/spei/v1/clabes?clabe_type=AUTO_PAYMENT&start_date=2999-01-01");
+
+        Assert.Equal("2", all.GetProperty("total_items").GetString());
+        Assert.Equal("1", all.GetProperty("total_pages").GetString());
+        Assert.Equal("1", all.GetProperty("current_page").GetString());
+        Assert.Equal("25", all.GetProperty("page_size").GetString());
+        Assert.All(all.GetProperty("response").EnumerateArray(), c => Assert.Equal("AUTO_PAYMENT", c.GetProperty("type").GetString()));
+        Assert.Equal("0", none.GetProperty("total_items").GetString());
+        Assert.Empty(none.GetProperty("response").EnumerateArray());
     }
 
     [Theory]
@@ -222,6 +286,30 @@ public sealed class JunoSimulatorTests
         var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error");
         Assert.Equal("invalid_request", error.GetProperty("code").GetString());
         Assert.Contains($"'{field}'", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    private static async Task DepositAsync(HttpClient http, JunoSimulator sim, decimal amount)
+    {
+        using var deposit = await PostJsonAsync(http, "_sim/spei/deposits", new { amount, receiver_clabe = sim.DefaultClabe.Value });
+        Assert.Equal(HttpStatusCode.OK, deposit.StatusCode);
+    }
+
+    /// <summary>What a documented client does: create, then read the details by the returned <c>transaction_id</c>.</summary>
+    private static async Task<JsonElement> CreateThenReadDetailsAsync(HttpClient http, JunoSimulator sim, string path, string body, string idempotencyKey)
+    {
+        using var created = await SendAsync(http, HttpMethod.Post, path[1..], Sign(sim, "POST", path, body), body, idempotencyKey);
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        using var doc = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        var id = doc.RootElement.GetProperty("payload").GetProperty("transaction_id").GetString()!;
+        return await GetPayloadAsync(http, sim, "/mint_platform/v1/transactions/" + id);
+    }
+
+    private static async Task<JsonElement> GetPayloadAsync(HttpClient http, JunoSimulator sim, string path)
+    {
+        using var read = await SendAsync(http, HttpMethod.Get, path[1..], Sign(sim, "GET", path, ""), null);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        using var doc = JsonDocument.Parse(await read.Content.ReadAsStringAsync());
+        return doc.RootElement.GetProperty("payload").Clone();
     }
 
     /// <summary>The Authorization header a documented client computes with the simulator's credentials.</summary>

@@ -21,6 +21,9 @@ public sealed record JunoTransactionQuery
     /// <summary>Created on or before.</summary>
     public DateTimeOffset? IsoDateTo { get; init; }
 
+    /// <summary>Oldest first (<c>sort=createdAt,ASC</c>); Juno lists newest first otherwise.</summary>
+    public bool OldestFirst { get; init; }
+
     /// <summary>1-based page.</summary>
     public int Page { get; init; } = 1;
 
