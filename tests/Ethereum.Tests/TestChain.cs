@@ -1,8 +1,9 @@
 using System.Numerics;
+using Nethereum.Model;
+using Nethereum.Signer;
 using PaymentFunctions.Ethereum.Addresses;
 using PaymentFunctions.Ethereum.JsonRpc;
 using PaymentFunctions.Ethereum.Signers;
-using PaymentFunctions.Ethereum.Transactions;
 using PaymentFunctions.LocalStack.Chain;
 
 namespace PaymentFunctions.Ethereum.Tests;
@@ -10,23 +11,14 @@ namespace PaymentFunctions.Ethereum.Tests;
 /// <summary>Signs and sends EIP-1559 transactions with this library, for integration tests.</summary>
 internal static class TestChain
 {
-    public static async Task<TransactionReceipt> SendAsync(AnvilNode node, IEthereumSigner signer, Address? to, byte[] data, BigInteger value = default)
+    public static async Task<TransactionReceipt> SendAsync(AnvilNode node, IEthExternalSigner signer, Address? to, byte[] data, BigInteger value = default)
     {
-        var from = await signer.GetAddressAsync();
+        var from = await signer.GetAddressAsync(CancellationToken.None);
         var gas = await node.Rpc.EstimateGasAsync(new CallRequest { From = from, To = to, Data = data, Value = value });
         var baseFee = (await node.Rpc.GetFeeHistoryAsync(1)).NextBaseFee;
-        var tx = new Eip1559Transaction
-        {
-            ChainId = node.ChainId,
-            Nonce = await node.Rpc.GetTransactionCountAsync(from, BlockParameter.Pending),
-            GasLimit = gas * 12 / 10,
-            MaxPriorityFeePerGas = 1_000_000,
-            MaxFeePerGas = (baseFee * 2) + 1_000_000,
-            To = to,
-            Value = value,
-            Data = data,
-        };
-        var signed = await tx.SignAsync(signer);
+        var nonce = await node.Rpc.GetTransactionCountAsync(from, BlockParameter.Pending);
+        var tx = new Transaction1559(node.ChainId, nonce, 1_000_000, (baseFee * 2) + 1_000_000, gas * 12 / 10, to?.ToLowerHex(), value, Hex.Encode(data), []);
+        var signed = await signer.SignEip1559Async(tx, from);
         return await node.Rpc.WaitForReceiptAsync(await node.Rpc.SendRawTransactionAsync(signed.Raw));
     }
 

@@ -1,4 +1,4 @@
-using PaymentFunctions.Ethereum.Crypto;
+using Nethereum.Util;
 
 namespace PaymentFunctions.Ethereum.Abi;
 
@@ -18,7 +18,7 @@ public sealed class AbiError
         Name = name;
         Inputs = inputs;
         Signature = $"{name}({string.Join(',', inputs.Select(p => p.Type.CanonicalName))})";
-        _selector = Keccak256.HashUtf8(Signature)[..4];
+        _selector = Sha3Keccack.Current.CalculateHash(System.Text.Encoding.UTF8.GetBytes(Signature))[..4];
     }
 
     /// <summary>The built-in <c>Error(string)</c> used by <c>require</c> and <c>revert("…")</c>.</summary>

@@ -1,4 +1,4 @@
-using PaymentFunctions.Ethereum.Crypto;
+using Nethereum.Util;
 
 namespace PaymentFunctions.Ethereum.Abi;
 
@@ -19,7 +19,7 @@ public sealed class AbiEvent
         Inputs = inputs;
         Anonymous = anonymous;
         Signature = $"{name}({string.Join(',', inputs.Select(p => p.Type.CanonicalName))})";
-        _topic = Keccak256.HashUtf8(Signature);
+        _topic = Sha3Keccack.Current.CalculateHash(System.Text.Encoding.UTF8.GetBytes(Signature));
     }
 
     /// <summary>The event name.</summary>
@@ -57,8 +57,8 @@ public sealed class AbiEvent
         ArgumentNullException.ThrowIfNull(type);
         return type.Kind switch
         {
-            AbiTypeKind.String => Keccak256.HashUtf8(value as string ?? throw new ArgumentException("Expected a string.", nameof(value))),
-            AbiTypeKind.Bytes => Keccak256.Hash(value as byte[] ?? throw new ArgumentException("Expected bytes.", nameof(value))),
+            AbiTypeKind.String => Sha3Keccack.Current.CalculateHash(System.Text.Encoding.UTF8.GetBytes(value as string ?? throw new ArgumentException("Expected a string.", nameof(value)))),
+            AbiTypeKind.Bytes => Sha3Keccack.Current.CalculateHash(value as byte[] ?? throw new ArgumentException("Expected bytes.", nameof(value))),
             _ when type.IsDynamic || type.Kind is AbiTypeKind.Array or AbiTypeKind.Tuple =>
                 throw new NotSupportedException("Topics for indexed arrays and tuples are not supported."),
             _ => AbiEncoder.Encode(type, value),

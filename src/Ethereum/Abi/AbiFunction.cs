@@ -1,4 +1,4 @@
-using PaymentFunctions.Ethereum.Crypto;
+using Nethereum.Util;
 
 namespace PaymentFunctions.Ethereum.Abi;
 
@@ -19,7 +19,7 @@ public sealed class AbiFunction
         Inputs = inputs;
         Outputs = outputs ?? [];
         Signature = $"{name}({string.Join(',', inputs.Select(p => p.Type.CanonicalName))})";
-        _selector = Keccak256.HashUtf8(Signature)[..4];
+        _selector = Sha3Keccack.Current.CalculateHash(System.Text.Encoding.UTF8.GetBytes(Signature))[..4];
     }
 
     /// <summary>The function name.</summary>

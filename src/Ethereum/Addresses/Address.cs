@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
-using PaymentFunctions.Ethereum.Crypto;
+using Nethereum.Util;
 
 namespace PaymentFunctions.Ethereum.Addresses;
 
@@ -46,12 +46,12 @@ public readonly record struct Address : ISpanParsable<Address>
             publicKey = publicKey[1..];
         }
 
-        if (publicKey.Length != Secp256k1.PublicKeyLength)
+        if (publicKey.Length != 64)
         {
             throw new ArgumentException("A public key has 64 bytes (uncompressed x||y).", nameof(publicKey));
         }
 
-        return new Address(Keccak256.Hash(publicKey).AsSpan(12));
+        return new Address(Sha3Keccack.Current.CalculateHash(publicKey.ToArray()).AsSpan(12));
     }
 
     /// <summary>
@@ -90,18 +90,7 @@ public readonly record struct Address : ISpanParsable<Address>
     /// <summary>The EIP-55 checksummed form, e.g. 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed.</summary>
     public override string ToString()
     {
-        var lower = Hex.Encode(Bytes, prefix: false);
-        var hash = Keccak256.HashUtf8(lower);
-        var chars = new char[2 + lower.Length];
-        chars[0] = '0';
-        chars[1] = 'x';
-        for (var i = 0; i < lower.Length; i++)
-        {
-            var nibble = (i % 2 == 0 ? hash[i / 2] >> 4 : hash[i / 2]) & 0x0f;
-            chars[i + 2] = nibble >= 8 ? char.ToUpperInvariant(lower[i]) : lower[i];
-        }
-
-        return new string(chars);
+        return AddressUtil.Current.ConvertToChecksumAddress(Hex.Encode(Bytes, prefix: false));
     }
 
     /// <summary>The all-lower-case hex form, for storage keys and JSON-RPC filters.</summary>

@@ -1,60 +1,77 @@
+using Nethereum.Model;
+using Nethereum.Signer;
+using Nethereum.Signer.Crypto;
 using PaymentFunctions.Ethereum.Addresses;
-using PaymentFunctions.Ethereum.Crypto;
+using BcBigInteger = Org.BouncyCastle.Math.BigInteger;
 
 namespace PaymentFunctions.Ethereum.Signers;
 
 /// <summary>
-/// A signer holding its private key in process memory. Meant for development and tests
-/// (e.g. anvil's dev accounts); production keys stay in Key Vault.
+/// A Nethereum external signer holding its private key in process memory, so development accounts (anvil's)
+/// go through exactly the signing path a Key Vault key does. Meant for development and tests; production keys
+/// stay in Key Vault.
 /// </summary>
 /// <remarks><see cref="ToString"/> shows only the address; the key is never formatted.</remarks>
-public sealed class LocalKeySigner : IEthereumSigner
+public sealed class LocalKeySigner : EthExternalSignerBase
 {
-    private readonly byte[] _privateKey;
+    private readonly EthECKey _key;
 
     /// <summary>Creates a signer for a 32-byte private key (the bytes are copied).</summary>
     public LocalKeySigner(ReadOnlySpan<byte> privateKey)
     {
-        _privateKey = privateKey.ToArray();
-        PublicKey = Secp256k1.GetPublicKey(_privateKey);
+        _key = new EthECKey(privateKey.ToArray(), isPrivate: true);
+        PublicKey = _key.GetPubKeyNoPrefix();
         Address = Address.FromPublicKey(PublicKey.Span);
     }
 
     /// <summary>The signer's address.</summary>
     public Address Address { get; }
 
-    /// <summary>The signer's 64-byte uncompressed public key.</summary>
+    /// <summary>The signer's 64-byte uncompressed public key (x||y).</summary>
     public ReadOnlyMemory<byte> PublicKey { get; }
+
+    /// <inheritdoc />
+    public override bool Supported1559 => true;
+
+    /// <inheritdoc />
+    public override ExternalSignerTransactionFormat ExternalSignerTransactionFormat { get; protected set; } = ExternalSignerTransactionFormat.Hash;
+
+    /// <inheritdoc />
+    public override bool CalculatesV { get; protected set; }
 
     /// <summary>Creates a signer from a hex private key, with or without "0x".</summary>
     /// <exception cref="FormatException">The text is not hexadecimal.</exception>
     public static LocalKeySigner FromHex(string privateKeyHex) => new(Hex.Decode(privateKeyHex));
 
     /// <summary>Creates a signer with a fresh random key.</summary>
-    public static LocalKeySigner CreateRandom()
-    {
-        while (true)
-        {
-            var key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(Secp256k1.PrivateKeyLength);
-            var scalar = Hex.ToBigInteger(key);
-            if (!scalar.IsZero && scalar < Secp256k1.N)
-            {
-                return new LocalKeySigner(key);
-            }
-        }
-    }
+    public static LocalKeySigner CreateRandom() => new(EthECKey.GenerateKey().GetPrivateKeyAsBytes());
 
-    /// <inheritdoc/>
-    public ValueTask<Address> GetAddressAsync(CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(Address);
+    /// <inheritdoc />
+    public override Task<string> GetAddressAsync() => Task.FromResult(Address.ToString());
 
-    /// <inheritdoc/>
-    public ValueTask<EcdsaSignature> SignDigestAsync(ReadOnlyMemory<byte> digest, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(Secp256k1.Sign(digest.Span, _privateKey));
-    }
+    /// <inheritdoc />
+    public override Task SignAsync(LegacyTransactionChainId transaction) => SignHashTransactionAsync(transaction);
+
+    /// <inheritdoc />
+    public override Task SignAsync(LegacyTransaction transaction) => SignHashTransactionAsync(transaction);
+
+    /// <inheritdoc />
+    public override Task SignAsync(Transaction1559 transaction) => SignHashTransactionAsync(transaction);
+
+    /// <inheritdoc />
+    public override Task SignAsync(Transaction7702 transaction) => SignHashTransactionAsync(transaction);
 
     /// <summary>Shows the address only.</summary>
     public override string ToString() => $"LocalKeySigner({Address})";
+
+    /// <inheritdoc />
+    protected override Task<byte[]> GetPublicKeyAsync() => Task.FromResult(_key.GetPubKey());
+
+    /// <inheritdoc />
+    protected override Task<ECDSASignature> SignExternallyAsync(byte[] bytes)
+    {
+        // EthECKey signs deterministically (RFC 6979) and canonically (low s).
+        var signature = _key.Sign(bytes);
+        return Task.FromResult(new ECDSASignature(new BcBigInteger(1, signature.R), new BcBigInteger(1, signature.S)));
+    }
 }

@@ -1,6 +1,6 @@
 using System.Numerics;
 using PaymentFunctions.Ethereum.Addresses;
-using PaymentFunctions.Ethereum.Signers;
+using Nethereum.Signer;
 
 namespace PaymentFunctions.Ethereum.TransactionManagement;
 
@@ -14,8 +14,8 @@ public sealed record TransactionIntent
     /// <summary>The idempotency key; stable across retries of the same step, never random.</summary>
     public required string IntentId { get; init; }
 
-    /// <summary>The account that signs and pays.</summary>
-    public required IEthereumSigner From { get; init; }
+    /// <summary>The account that signs and pays: any Nethereum external signer (a Key Vault key, or a local key in development).</summary>
+    public required IEthExternalSigner From { get; init; }
 
     /// <summary>The recipient or contract called; null deploys <see cref="Data"/> as init code.</summary>
     public Address? To { get; init; }

@@ -5,10 +5,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using PaymentFunctions.Ethereum.Abi;
 using PaymentFunctions.Ethereum.Addresses;
-using PaymentFunctions.Ethereum.Crypto;
 using PaymentFunctions.Ethereum.JsonRpc;
+using Nethereum.Model;
+using Nethereum.Signer;
 using PaymentFunctions.Ethereum.Signers;
-using PaymentFunctions.Ethereum.Transactions;
+using Nethereum.Util;
 
 namespace PaymentFunctions.Ethereum.TransactionManagement;
 
@@ -124,7 +125,7 @@ public sealed class TransactionManager
     /// After a restart: re-sends, byte for byte, every stored transaction of <paramref name="signer"/>'s account that is
     /// not finished (lowest nonce first, so none waits behind a gap) and waits for all of them.
     /// </summary>
-    public async Task<IReadOnlyList<TransactionOutcome>> ResumeAsync(IEthereumSigner signer, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<TransactionOutcome>> ResumeAsync(IEthExternalSigner signer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(signer);
         await _store.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
@@ -169,18 +170,9 @@ public sealed class TransactionManager
             // transactions are not in the node's pool yet.
             var pending = await _rpc.GetTransactionCountAsync(from, BlockParameter.Pending, cancellationToken).ConfigureAwait(false);
             var nonce = BigInteger.Max(reservation.StoredNextNonce, pending);
-            var transaction = new Eip1559Transaction
-            {
-                ChainId = chainId,
-                Nonce = nonce,
-                GasLimit = gasLimit,
-                MaxFeePerGas = fees.MaxFeePerGas,
-                MaxPriorityFeePerGas = fees.MaxPriorityFeePerGas,
-                To = intent.To,
-                Value = intent.Value,
-                Data = intent.Data,
-            };
-            var signed = await SignAsync(transaction, intent.From, from, cancellationToken).ConfigureAwait(false);
+            var transaction = new Transaction1559(
+                chainId, nonce, fees.MaxPriorityFeePerGas, fees.MaxFeePerGas, gasLimit, intent.To?.ToLowerHex(), intent.Value, Hex.Encode(intent.Data.Span), []);
+            var signed = await intent.From.SignEip1559Async(transaction, from, cancellationToken).ConfigureAwait(false);
             var now = _time.GetUtcNow();
             record = new TransactionRecord
             {
@@ -190,7 +182,7 @@ public sealed class TransactionManager
                 To = intent.To,
                 Nonce = nonce,
                 Status = TransactionStatus.Persisted,
-                Attempts = [new TransactionAttempt(1, signed.HashHex, signed.Raw.ToArray(), fees.MaxFeePerGas, fees.MaxPriorityFeePerGas, now)],
+                Attempts = [new TransactionAttempt(1, signed.Hash, signed.Raw, fees.MaxFeePerGas, fees.MaxPriorityFeePerGas, now)],
                 RequestHash = requestHash,
                 CreatedAt = now,
                 UpdatedAt = now,
@@ -217,7 +209,7 @@ public sealed class TransactionManager
         return record;
     }
 
-    private async Task<TransactionOutcome> DriveAsync(TransactionRecord record, IEthereumSigner signer, CancellationToken cancellationToken)
+    private async Task<TransactionOutcome> DriveAsync(TransactionRecord record, IEthExternalSigner signer, CancellationToken cancellationToken)
     {
         if (record.IsFinished && await FinishedOutcomeAsync(record, cancellationToken).ConfigureAwait(false) is { } finished)
         {
@@ -287,7 +279,7 @@ public sealed class TransactionManager
         }
     }
 
-    private async Task<TransactionRecord> ReplaceAsync(TransactionRecord record, IEthereumSigner signer, CancellationToken cancellationToken)
+    private async Task<TransactionRecord> ReplaceAsync(TransactionRecord record, IEthExternalSigner signer, CancellationToken cancellationToken)
     {
         var latest = record.Latest;
         var market = await _fees.EstimateAsync(cancellationToken).ConfigureAwait(false);
@@ -299,14 +291,11 @@ public sealed class TransactionManager
             return record;
         }
 
-        if (TransactionDecoder.Decode(latest.Raw.Span).Transaction is not Eip1559Transaction previous)
-        {
-            throw new InvalidOperationException($"Intent {record.IntentId}: the stored transaction is not EIP-1559 and cannot be replaced.");
-        }
-
-        var replacement = previous with { MaxFeePerGas = fees.MaxFeePerGas, MaxPriorityFeePerGas = fees.MaxPriorityFeePerGas };
-        var signed = await SignAsync(replacement, signer, record.From, cancellationToken).ConfigureAwait(false);
-        var attempt = new TransactionAttempt(record.Attempts.Count + 1, signed.HashHex, signed.Raw.ToArray(), fees.MaxFeePerGas, fees.MaxPriorityFeePerGas, _time.GetUtcNow());
+        var previous = Decode(record.IntentId, latest.Raw);
+        var replacement = new Transaction1559(
+            previous.ChainId, previous.Nonce, fees.MaxPriorityFeePerGas, fees.MaxFeePerGas, previous.GasLimit, previous.ReceiverAddress, previous.Amount, previous.Data, previous.AccessList);
+        var signed = await signer.SignEip1559Async(replacement, record.From, cancellationToken).ConfigureAwait(false);
+        var attempt = new TransactionAttempt(record.Attempts.Count + 1, signed.Hash, signed.Raw, fees.MaxFeePerGas, fees.MaxPriorityFeePerGas, _time.GetUtcNow());
 
         // Persisted before it is sent, like the first attempt; if another process replaced meanwhile, its attempt is sent instead.
         var updated = await _store.AddAttemptAsync(record, attempt, cancellationToken).ConfigureAwait(false);
@@ -414,8 +403,16 @@ public sealed class TransactionManager
     private async Task<(byte[] Data, RevertReason Reason)> ReplayRevertAsync(TransactionRecord record, TransactionReceipt receipt, CancellationToken cancellationToken)
     {
         var attempt = record.Attempts.FirstOrDefault(a => a.Hash == receipt.TransactionHash) ?? record.Latest;
-        var transaction = TransactionDecoder.Decode(attempt.Raw.Span).Transaction;
-        var call = new CallRequest { From = record.From, To = transaction.To, Data = transaction.Data, Value = transaction.Value, Gas = transaction.GasLimit };
+        var transaction = Decode(record.IntentId, attempt.Raw);
+        var gasLimit = transaction.GasLimit ?? BigInteger.Zero;
+        var call = new CallRequest
+        {
+            From = record.From,
+            To = string.IsNullOrEmpty(transaction.ReceiverAddress) ? null : Address.Parse(transaction.ReceiverAddress),
+            Data = Hex.Decode(transaction.Data ?? "0x"),
+            Value = transaction.Amount ?? BigInteger.Zero,
+            Gas = gasLimit,
+        };
 
         // The parent block's state is what the transaction ran against (exactly so when it was alone in its block).
         var block = BlockParameter.FromNumber(BigInteger.Max(receipt.BlockNumber - 1, BigInteger.Zero));
@@ -429,22 +426,15 @@ public sealed class TransactionManager
             return (data, RevertDecoder.Decode(data, _options.KnownErrors));
         }
 
-        var why = receipt.GasUsed >= transaction.GasLimit
-            ? $"ran out of gas (used all {transaction.GasLimit})"
+        var why = receipt.GasUsed >= gasLimit
+            ? $"ran out of gas (used all {gasLimit})"
             : "reverted on chain, but replaying the call before its block did not revert (state changed within the block)";
         return ([], new RevertReason(RevertKind.Empty, why, ReadOnlyMemory<byte>.Empty));
     }
 
-    private static async Task<SignedTransaction> SignAsync(Transaction transaction, IEthereumSigner signer, Address expectedSender, CancellationToken cancellationToken)
-    {
-        var signed = await transaction.SignAsync(signer, cancellationToken).ConfigureAwait(false);
-        if (signed.RecoverSender() != expectedSender)
-        {
-            throw new InvalidOperationException($"The signer's signature does not recover to {expectedSender.ToMaskedString()}.");
-        }
-
-        return signed;
-    }
+    private static Transaction1559 Decode(string intentId, ReadOnlyMemory<byte> raw) =>
+        TransactionFactory.CreateTransaction(raw.ToArray()) as Transaction1559
+        ?? throw new InvalidOperationException($"Intent {intentId}: the stored transaction is not EIP-1559.");
 
     private async Task<long> GetChainIdAsync(CancellationToken cancellationToken)
     {
@@ -465,6 +455,6 @@ public sealed class TransactionManager
         // Length-prefixed fields, so (to, data) pairs cannot collide by shifting bytes between them.
         var to = intent.To is { } recipient ? recipient.ToArray() : [];
         byte[] payload = [.. from.Bytes, (byte)to.Length, .. to, .. Hex.ToBytes(intent.Value, 32), .. intent.Data.Span];
-        return Keccak256.Hash(payload);
+        return Sha3Keccack.Current.CalculateHash(payload);
     }
 }

@@ -3,7 +3,7 @@ using System.Numerics;
 using Npgsql;
 using NpgsqlTypes;
 using PaymentFunctions.Ethereum.Addresses;
-using PaymentFunctions.Ethereum.Crypto;
+using Nethereum.Util;
 
 namespace PaymentFunctions.Ethereum.TransactionManagement;
 
@@ -373,7 +373,7 @@ internal sealed class TransactionStore(NpgsqlDataSource dataSource, TransactionM
 
     // Stable across processes and versions: derived from the schema name, not from string.GetHashCode.
     private static long SchemaLockKey(string schema) =>
-        BinaryPrimitives.ReadInt64BigEndian(Keccak256.HashUtf8("PaymentFunctions.Ethereum.TransactionManagement:" + schema).AsSpan(0, 8));
+        BinaryPrimitives.ReadInt64BigEndian(Sha3Keccack.Current.CalculateHash(System.Text.Encoding.UTF8.GetBytes("PaymentFunctions.Ethereum.TransactionManagement:" + schema)).AsSpan(0, 8));
 
     private static string ToText(TransactionStatus status) => status switch
     {

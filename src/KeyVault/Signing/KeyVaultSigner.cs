@@ -1,24 +1,28 @@
-using System.Numerics;
+using Nethereum.Model;
+using Nethereum.Signer;
+using Nethereum.Signer.Crypto;
+using Org.BouncyCastle.Asn1.Sec;
 using PaymentFunctions.Ethereum.Addresses;
-using PaymentFunctions.Ethereum.Crypto;
-using PaymentFunctions.Ethereum.Signers;
 using PaymentFunctions.KeyVault.Keys;
+using BcBigInteger = Org.BouncyCastle.Math.BigInteger;
 
 namespace PaymentFunctions.KeyVault.Signing;
 
 /// <summary>
-/// An Ethereum signer whose private key never leaves Key Vault. The address comes from the key's public JWK;
-/// each digest is signed by the vault with ES256K, then brought into Ethereum's form: low s (EIP-2) and the
-/// recovery id, which the vault does not report and is found by recovering both candidates and matching the
-/// vault's public key.
+/// A Nethereum external signer whose private key never leaves Key Vault, so <c>Web3</c> (as an
+/// <c>ExternalAccount</c>) and our transaction manager sign with it like with any account. The address comes from
+/// the key's public JWK; each Keccak digest is signed by the vault with ES256K, then brought into Ethereum's form:
+/// low s (EIP-2, which Nethereum does not enforce on external signatures) and a recovery id, which the vault does
+/// not report and is chosen by recovering the vault's own public key.
 /// </summary>
 /// <remarks>
 /// The first use pins the key version (the latest one when none is given), so the public key used for the
 /// address and for recovery is always the one that signs, even if the key is rotated meanwhile.
 /// </remarks>
-public sealed class KeyVaultSigner : IEthereumSigner
+public sealed class KeyVaultSigner : EthExternalSignerBase
 {
     private const int CoordinateLength = 32;
+    private static readonly BcBigInteger CurveOrder = SecNamedCurves.GetByName("secp256k1").N;
 
     private readonly KeyVaultKeyClient _client;
     private readonly string _keyName;
@@ -39,54 +43,92 @@ public sealed class KeyVaultSigner : IEthereumSigner
     }
 
     /// <inheritdoc />
-    public async ValueTask<Address> GetAddressAsync(CancellationToken cancellationToken = default)
-    {
-        SigningKey key = await GetKeyAsync(cancellationToken).ConfigureAwait(false);
-        return key.Address;
-    }
+    public override bool Supported1559 => true;
+
+    /// <inheritdoc />
+    public override ExternalSignerTransactionFormat ExternalSignerTransactionFormat { get; protected set; } = ExternalSignerTransactionFormat.Hash;
+
+    /// <inheritdoc />
+    public override bool CalculatesV { get; protected set; }
+
+    /// <summary>The key's address (checksummed), from its public JWK.</summary>
+    public override async Task<string> GetAddressAsync() => (await GetKeyAsync(CancellationToken.None).ConfigureAwait(false)).Address.ToString();
+
+    /// <inheritdoc />
+    public override Task SignAsync(LegacyTransactionChainId transaction) => SignHashTransactionAsync(transaction);
+
+    /// <inheritdoc />
+    public override Task SignAsync(LegacyTransaction transaction) => SignHashTransactionAsync(transaction);
+
+    /// <inheritdoc />
+    public override Task SignAsync(Transaction1559 transaction) => SignHashTransactionAsync(transaction);
+
+    /// <inheritdoc />
+    public override Task SignAsync(Transaction7702 transaction) => SignHashTransactionAsync(transaction);
+
+    /// <summary>Names the key only; no key material.</summary>
+    public override string ToString() => $"KeyVaultSigner({_keyName})";
+
+    /// <inheritdoc />
+    protected override async Task<byte[]> GetPublicKeyAsync() => (await GetKeyAsync(CancellationToken.None).ConfigureAwait(false)).PublicKey;
 
     /// <inheritdoc />
     /// <exception cref="KeyVaultRequestFailedException">The vault refused to sign.</exception>
-    /// <exception cref="InvalidOperationException">The vault's signature does not match its own public key.</exception>
-    public async ValueTask<EcdsaSignature> SignDigestAsync(ReadOnlyMemory<byte> digest, CancellationToken cancellationToken = default)
+    /// <exception cref="InvalidOperationException">The vault's signature is malformed or does not recover to its own public key.</exception>
+    protected override async Task<ECDSASignature> SignExternallyAsync(byte[] bytes)
     {
-        if (digest.Length != 32)
+        ArgumentNullException.ThrowIfNull(bytes);
+        if (bytes.Length != 32)
         {
-            throw new ArgumentException("A digest to sign has 32 bytes (Keccak-256).", nameof(digest));
+            throw new ArgumentException("A digest to sign has 32 bytes (Keccak-256).", nameof(bytes));
         }
 
-        SigningKey key = await GetKeyAsync(cancellationToken).ConfigureAwait(false);
-        SignResult result = await _client.SignAsync(key.KeyId, SignatureAlgorithm.ES256K, digest, cancellationToken).ConfigureAwait(false);
-
+        SigningKey key = await GetKeyAsync(CancellationToken.None).ConfigureAwait(false);
+        SignResult result = await _client.SignAsync(key.KeyId, SignatureAlgorithm.ES256K, bytes).ConfigureAwait(false);
         ReadOnlySpan<byte> signature = result.Signature.Span;
         if (signature.Length != 2 * CoordinateLength)
         {
             throw new InvalidOperationException($"Key Vault returned a {signature.Length}-byte ES256K signature; expected r||s of 64 bytes.");
         }
 
-        var r = new BigInteger(signature[..CoordinateLength], isUnsigned: true, isBigEndian: true);
-        var s = new BigInteger(signature[CoordinateLength..], isUnsigned: true, isBigEndian: true);
-        if (r.IsZero || s.IsZero || r >= Secp256k1.N || s >= Secp256k1.N)
+        var r = new BcBigInteger(1, signature[..CoordinateLength].ToArray());
+        var s = new BcBigInteger(1, signature[CoordinateLength..].ToArray());
+        if (r.SignValue == 0 || s.SignValue == 0 || r.CompareTo(CurveOrder) >= 0 || s.CompareTo(CurveOrder) >= 0)
         {
             throw new InvalidOperationException("Key Vault returned an ES256K signature with r or s out of range.");
         }
 
-        (r, s) = Secp256k1.NormalizeLowS(r, s);
-        int recoveryId;
-        try
+        ECDSASignature lowS = new ECDSASignature(r, s).MakeCanonical();
+        if (!RecoversTo(lowS, bytes, key.PublicKey))
         {
-            recoveryId = Secp256k1.FindRecoveryId(digest.Span, r, s, key.PublicKey);
-        }
-        catch (ArgumentException e)
-        {
-            throw new InvalidOperationException($"Key Vault's signature does not verify against key '{_keyName}'.", e);
+            throw new InvalidOperationException(
+                $"Key Vault's signature with key '{_keyName}' recovers to no public key of that key under either recovery id; the vault signed with another key or returned a corrupt signature.");
         }
 
-        return new EcdsaSignature(r, s, recoveryId);
+        return lowS;
     }
 
-    /// <summary>Names the key only; no key material.</summary>
-    public override string ToString() => $"KeyVaultSigner({_keyName})";
+    // The base class picks the recovery id again from the same comparison; checking here turns its generic failure into ours.
+    private static bool RecoversTo(ECDSASignature signature, byte[] digest, byte[] publicKey)
+    {
+        for (var recoveryId = 0; recoveryId < 2; recoveryId++)
+        {
+            try
+            {
+                if (ECKey.RecoverFromSignature(recoveryId, signature, digest, compressed: false)?.GetPubKey(false) is { } recovered
+                    && recovered.AsSpan().SequenceEqual(publicKey))
+                {
+                    return true;
+                }
+            }
+            catch (ArgumentException)
+            {
+                // r is no x coordinate on the curve for this recovery id.
+            }
+        }
+
+        return false;
+    }
 
     private Task<SigningKey> GetKeyAsync(CancellationToken cancellationToken)
     {
@@ -120,10 +162,11 @@ public sealed class KeyVaultSigner : IEthereumSigner
             throw new InvalidOperationException($"Key '{_keyName}' has malformed public coordinates.");
         }
 
-        // x||y, each left-padded to 32 bytes: the form Ethereum hashes into an address.
-        byte[] publicKey = new byte[2 * CoordinateLength];
-        jwk.X.Span.CopyTo(publicKey.AsSpan(CoordinateLength - jwk.X.Length));
-        jwk.Y.Span.CopyTo(publicKey.AsSpan(2 * CoordinateLength - jwk.Y.Length));
+        // 0x04||x||y, each coordinate left-padded to 32 bytes: the uncompressed point Nethereum recovers and compares.
+        byte[] publicKey = new byte[1 + (2 * CoordinateLength)];
+        publicKey[0] = 0x04;
+        jwk.X.Span.CopyTo(publicKey.AsSpan(1 + CoordinateLength - jwk.X.Length));
+        jwk.Y.Span.CopyTo(publicKey.AsSpan(1 + (2 * CoordinateLength) - jwk.Y.Length));
         return new SigningKey(jwk.Id, publicKey, Address.FromPublicKey(publicKey));
     }
 

@@ -1,6 +1,8 @@
+using System.Text;
+using Nethereum.Util;
+using Nethereum.Signer;
 using System.Numerics;
 using PaymentFunctions.Ethereum.Addresses;
-using PaymentFunctions.Ethereum.Crypto;
 using PaymentFunctions.Ethereum.JsonRpc;
 using PaymentFunctions.Ethereum.Signers;
 
@@ -13,10 +15,10 @@ namespace PaymentFunctions.LocalStack.Chain;
 public static class ContractDeployer
 {
     /// <summary><c>keccak256("OPERATOR_ROLE")</c>, the escrow's operator role.</summary>
-    public static ReadOnlyMemory<byte> OperatorRole { get; } = Keccak256.HashUtf8("OPERATOR_ROLE");
+    public static ReadOnlyMemory<byte> OperatorRole { get; } = Sha3Keccack.Current.CalculateHash(Encoding.UTF8.GetBytes("OPERATOR_ROLE"));
 
     /// <summary><c>keccak256("MINTER_ROLE")</c>, the token's minter role.</summary>
-    public static ReadOnlyMemory<byte> MinterRole { get; } = Keccak256.HashUtf8("MINTER_ROLE");
+    public static ReadOnlyMemory<byte> MinterRole { get; } = Sha3Keccack.Current.CalculateHash(Encoding.UTF8.GetBytes("MINTER_ROLE"));
 
     /// <summary>Deploys to <paramref name="node"/> with its first dev account as admin unless options say otherwise.</summary>
     public static Task<ContractDeployment> DeployAsync(AnvilNode node, ContractDeploymentOptions? options = null, CancellationToken cancellationToken = default)
@@ -31,7 +33,7 @@ public static class ContractDeployer
     {
         ArgumentNullException.ThrowIfNull(rpc);
         ArgumentNullException.ThrowIfNull(options);
-        IEthereumSigner admin = options.Admin ?? throw new ArgumentException("An admin signer is required.", nameof(options));
+        IEthExternalSigner admin = options.Admin ?? throw new ArgumentException("An admin signer is required.", nameof(options));
         Address adminAddress = await admin.GetAddressAsync(cancellationToken).ConfigureAwait(false);
         var transactor = new ContractTransactor(rpc, chainId);
         ContractArtifact tokenArtifact = ContractArtifacts.Mxnb;

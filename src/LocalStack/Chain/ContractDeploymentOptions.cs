@@ -1,3 +1,4 @@
+using Nethereum.Signer;
 using System.Numerics;
 using PaymentFunctions.Ethereum.Addresses;
 using PaymentFunctions.Ethereum.Signers;
@@ -10,7 +11,7 @@ namespace PaymentFunctions.LocalStack.Chain;
 public sealed record ContractDeploymentOptions
 {
     /// <summary>The deployer, admin and pauser of both contracts; anvil's first dev account when null.</summary>
-    public IEthereumSigner? Admin { get; init; }
+    public IEthExternalSigner? Admin { get; init; }
 
     /// <summary>Accounts granted the escrow's <c>OPERATOR_ROLE</c> (release, resolve, refund, cancel); the admin when empty.</summary>
     public IReadOnlyList<Address> Operators { get; init; } = [];

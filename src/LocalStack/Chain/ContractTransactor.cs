@@ -1,9 +1,11 @@
 using System.Numerics;
+using Nethereum.Model;
+using Nethereum.Signer;
 using PaymentFunctions.Ethereum.Abi;
 using PaymentFunctions.Ethereum.Addresses;
 using PaymentFunctions.Ethereum.JsonRpc;
+using PaymentFunctions.Ethereum;
 using PaymentFunctions.Ethereum.Signers;
-using PaymentFunctions.Ethereum.Transactions;
 
 namespace PaymentFunctions.LocalStack.Chain;
 
@@ -30,7 +32,7 @@ public sealed class ContractTransactor
     /// <summary>Calls <paramref name="function"/> on <paramref name="contract"/> in a transaction signed by <paramref name="signer"/>.</summary>
     /// <exception cref="ContractRevertedException">The call would revert (found while estimating gas, before anything is sent).</exception>
     /// <exception cref="InvalidOperationException">The transaction was mined but failed.</exception>
-    public Task<TransactionReceipt> SendAsync(IEthereumSigner signer, Address contract, AbiFunction function, IReadOnlyList<object?> arguments, CancellationToken cancellationToken = default)
+    public Task<TransactionReceipt> SendAsync(IEthExternalSigner signer, Address contract, AbiFunction function, IReadOnlyList<object?> arguments, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(arguments);
@@ -40,7 +42,7 @@ public sealed class ContractTransactor
     /// <summary>Sends a transaction (<paramref name="to"/> null deploys <paramref name="data"/>) and waits until it is mined.</summary>
     /// <exception cref="ContractRevertedException">The call would revert.</exception>
     /// <exception cref="InvalidOperationException">The transaction was mined but failed.</exception>
-    public async Task<TransactionReceipt> SendAsync(IEthereumSigner signer, Address? to, ReadOnlyMemory<byte> data, BigInteger value, CancellationToken cancellationToken = default)
+    public async Task<TransactionReceipt> SendAsync(IEthExternalSigner signer, Address? to, ReadOnlyMemory<byte> data, BigInteger value, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(signer);
         Address from = await signer.GetAddressAsync(cancellationToken).ConfigureAwait(false);
@@ -54,18 +56,9 @@ public sealed class ContractTransactor
             BigInteger tip = await _rpc.GetMaxPriorityFeePerGasAsync(cancellationToken).ConfigureAwait(false);
             FeeHistory history = await _rpc.GetFeeHistoryAsync(1, BlockParameter.Latest, cancellationToken: cancellationToken).ConfigureAwait(false);
 
-            var transaction = new Eip1559Transaction
-            {
-                ChainId = _chainId,
-                Nonce = nonce,
-                MaxPriorityFeePerGas = tip,
-                MaxFeePerGas = (2 * history.NextBaseFee) + tip,
-                GasLimit = gas * 12 / 10,
-                To = to,
-                Value = value,
-                Data = data,
-            };
-            SignedTransaction signed = await transaction.SignAsync(signer, cancellationToken).ConfigureAwait(false);
+            var transaction = new Transaction1559(
+                _chainId, nonce, tip, (2 * history.NextBaseFee) + tip, gas * 12 / 10, to?.ToLowerHex(), value, Hex.Encode(data.Span), []);
+            SignedEip1559Transaction signed = await signer.SignEip1559Async(transaction, from, cancellationToken).ConfigureAwait(false);
             string hash = await _rpc.SendRawTransactionAsync(signed.Raw, cancellationToken).ConfigureAwait(false);
             TransactionReceipt receipt = await _rpc.WaitForReceiptAsync(hash, TimeSpan.FromMilliseconds(50), cancellationToken).ConfigureAwait(false);
             if (!receipt.Succeeded)

@@ -1,3 +1,4 @@
+using Nethereum.Signer;
 using PaymentFunctions.Banking.Amounts;
 using PaymentFunctions.Ethereum.Abi;
 using PaymentFunctions.Ethereum.Addresses;
@@ -18,13 +19,13 @@ public sealed class AnvilChainTransfer : IChainTransfer
 
     private readonly ContractTransactor _transactor;
     private readonly Erc20 _token;
-    private readonly IEthereumSigner _treasury;
+    private readonly IEthExternalSigner _treasury;
 
     /// <summary>Creates the transfer hook.</summary>
     /// <param name="transactor">Sends and awaits the transactions.</param>
     /// <param name="token">The MXNB token.</param>
     /// <param name="treasury">The simulator's hot wallet (pays gas, holds or mints the tokens).</param>
-    public AnvilChainTransfer(ContractTransactor transactor, Erc20 token, IEthereumSigner treasury)
+    public AnvilChainTransfer(ContractTransactor transactor, Erc20 token, IEthExternalSigner treasury)
     {
         ArgumentNullException.ThrowIfNull(transactor);
         ArgumentNullException.ThrowIfNull(token);

@@ -7,6 +7,7 @@ using PaymentFunctions.Banking.Juno.Models;
 using PaymentFunctions.Ethereum.Addresses;
 using PaymentFunctions.Ethereum.Contracts;
 using PaymentFunctions.KeyVault.Keys;
+using PaymentFunctions.Ethereum.Signers;
 using PaymentFunctions.KeyVault.Signing;
 using PaymentFunctions.LocalStack.Azurite;
 using PaymentFunctions.LocalStack.Chain;

@@ -1,3 +1,6 @@
+using System.Text;
+using Nethereum.Util;
+using Nethereum.Signer;
 using System.Numerics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -6,11 +9,10 @@ using PaymentFunctions.Ethereum;
 using PaymentFunctions.Ethereum.Abi;
 using PaymentFunctions.Ethereum.Addresses;
 using PaymentFunctions.Ethereum.Contracts;
-using PaymentFunctions.Ethereum.Crypto;
 using PaymentFunctions.Ethereum.JsonRpc;
 using PaymentFunctions.Ethereum.Signers;
 using PaymentFunctions.Ethereum.TransactionManagement;
-using PaymentFunctions.Ethereum.Transactions;
+using Nethereum.Model;
 
 namespace PaymentFunctions.Payments.Chain;
 
@@ -30,7 +32,7 @@ public sealed partial class EscrowGateway
 {
     private readonly EthereumRpcClient _rpc;
     private readonly TransactionManager _transactions;
-    private readonly IEthereumSigner _bridge;
+    private readonly IEthExternalSigner _bridge;
     private readonly PaymentChainOptions _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
@@ -50,7 +52,7 @@ public sealed partial class EscrowGateway
     public EscrowGateway(
         EthereumRpcClient rpc,
         TransactionManager transactions,
-        IEthereumSigner bridge,
+        IEthExternalSigner bridge,
         IOptions<PaymentChainOptions> options,
         ILogger<EscrowGateway>? logger = null,
         TimeProvider? timeProvider = null)
@@ -84,7 +86,7 @@ public sealed partial class EscrowGateway
     public static byte[] HashPaymentId(string paymentId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(paymentId);
-        return Keccak256.HashUtf8(paymentId);
+        return Sha3Keccack.Current.CalculateHash(Encoding.UTF8.GetBytes(paymentId));
     }
 
     /// <summary>The bridge wallet's address (where Juno withdraws to).</summary>
@@ -269,7 +271,7 @@ public sealed partial class EscrowGateway
         // (from the chain's clock) would differ now, and the manager refuses a changed transaction under one intent id.
         if (await _transactions.GetRecordAsync(IntentId(stepKey, "create"), cancellationToken).ConfigureAwait(false) is { } stored)
         {
-            var data = TransactionDecoder.Decode(stored.Latest.Raw.Span).Transaction.Data.ToArray();
+            var data = Hex.Decode(((Transaction1559)TransactionFactory.CreateTransaction(stored.Latest.Raw.ToArray())).Data ?? "0x");
             var arguments = PaymentEscrowAbi.CreateEscrow.DecodeCall(data);
             if (!((byte[])arguments[0]!).AsSpan().SequenceEqual(paymentIdHash) || (BigInteger)arguments[3]! != amount)
             {

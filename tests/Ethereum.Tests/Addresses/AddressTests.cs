@@ -1,5 +1,4 @@
 using PaymentFunctions.Ethereum.Addresses;
-using PaymentFunctions.Ethereum.Crypto;
 
 namespace PaymentFunctions.Ethereum.Tests.Addresses;
 
@@ -47,7 +46,7 @@ public sealed class AddressTests
     public void Derives_anvil_first_account_from_its_key()
     {
         var key = Hex.Decode("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
-        var address = Address.FromPublicKey(Secp256k1.GetPublicKey(key));
+        var address = Address.FromPublicKey(new Nethereum.Signer.EthECKey(key, isPrivate: true).GetPubKeyNoPrefix());
         Assert.Equal("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266", address.ToString());
     }
 

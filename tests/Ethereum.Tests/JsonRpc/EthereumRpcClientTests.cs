@@ -3,7 +3,7 @@ using PaymentFunctions.Ethereum.Abi;
 using PaymentFunctions.Ethereum.Addresses;
 using PaymentFunctions.Ethereum.JsonRpc;
 using PaymentFunctions.Ethereum.Signers;
-using PaymentFunctions.Ethereum.Transactions;
+using Nethereum.Model;
 
 namespace PaymentFunctions.Ethereum.Tests.JsonRpc;
 
@@ -42,21 +42,13 @@ public sealed class EthereumRpcClientTests(AnvilFixture anvil) : IClassFixture<A
         var fees = await Rpc.GetFeeHistoryAsync(1);
         var tip = await Rpc.GetMaxPriorityFeePerGasAsync();
         var gas = await Rpc.EstimateGasAsync(new CallRequest { From = sender.Address, To = recipient, Value = value });
-        var tx = new Eip1559Transaction
-        {
-            ChainId = anvil.Node.ChainId,
-            Nonce = nonce,
-            GasLimit = gas,
-            MaxPriorityFeePerGas = tip,
-            MaxFeePerGas = (fees.NextBaseFee * 2) + tip,
-            To = recipient,
-            Value = value,
-        };
-        var signed = await tx.SignAsync(sender);
+        var maxFee = (fees.NextBaseFee * 2) + tip;
+        var tx = new Transaction1559(anvil.Node.ChainId, nonce, tip, maxFee, gas, recipient.ToLowerHex(), value, "0x", []);
+        var signed = await sender.SignEip1559Async(tx, sender.Address);
 
         var hash = await Rpc.SendRawTransactionAsync(signed.Raw);
 
-        Assert.Equal(signed.HashHex, hash);
+        Assert.Equal(signed.Hash, hash);
         var receipt = await Rpc.WaitForReceiptAsync(hash);
         Assert.True(receipt.Succeeded);
         Assert.Equal(2, receipt.Type);
@@ -69,50 +61,18 @@ public sealed class EthereumRpcClientTests(AnvilFixture anvil) : IClassFixture<A
         Assert.NotNull(info);
         Assert.True(info.IsMined);
         Assert.Equal(nonce, info.Nonce);
-        Assert.Equal(tx.MaxFeePerGas, info.MaxFeePerGas);
+        Assert.Equal(maxFee, info.MaxFeePerGas);
         Assert.Equal(nonce + 1, await Rpc.GetTransactionCountAsync(sender.Address));
-    }
-
-    [Fact]
-    public async Task Sends_a_signed_legacy_eip155_transfer()
-    {
-        var sender = anvil.Node.DevSigners[2];
-        var recipient = LocalKeySigner.CreateRandom().Address;
-        var fees = await Rpc.GetFeeHistoryAsync(1);
-        var tx = new LegacyTransaction
-        {
-            ChainId = anvil.Node.ChainId,
-            Nonce = await Rpc.GetTransactionCountAsync(sender.Address, BlockParameter.Pending),
-            GasPrice = fees.NextBaseFee * 2,
-            GasLimit = 21000,
-            To = recipient,
-            Value = 12345,
-        };
-
-        var signed = await tx.SignAsync(sender);
-        var receipt = await Rpc.WaitForReceiptAsync(await Rpc.SendRawTransactionAsync(signed.Raw));
-
-        Assert.True(receipt.Succeeded);
-        Assert.Equal(0, receipt.Type);
-        Assert.Equal(new BigInteger(12345), await Rpc.GetBalanceAsync(recipient));
-        Assert.Equal(sender.Address, SignedTransaction.Decode(signed.Raw.Span).RecoverSender());
     }
 
     [Fact]
     public async Task Resending_a_mined_transaction_is_classified_as_nonce_too_low()
     {
         var sender = anvil.Node.DevSigners[3];
-        var tx = new Eip1559Transaction
-        {
-            ChainId = anvil.Node.ChainId,
-            Nonce = await Rpc.GetTransactionCountAsync(sender.Address, BlockParameter.Pending),
-            GasLimit = 21000,
-            MaxPriorityFeePerGas = 1,
-            MaxFeePerGas = (await Rpc.GetFeeHistoryAsync(1)).NextBaseFee * 2,
-            To = Address.Parse("0x3535353535353535353535353535353535353535"),
-            Value = 1,
-        };
-        var signed = await tx.SignAsync(sender);
+        var tx = new Transaction1559(
+            anvil.Node.ChainId, await Rpc.GetTransactionCountAsync(sender.Address, BlockParameter.Pending), 1, (await Rpc.GetFeeHistoryAsync(1)).NextBaseFee * 2,
+            21000, "0x3535353535353535353535353535353535353535", 1, "0x", []);
+        var signed = await sender.SignEip1559Async(tx, sender.Address);
         await Rpc.WaitForReceiptAsync(await Rpc.SendRawTransactionAsync(signed.Raw));
 
         var error = await Assert.ThrowsAnyAsync<JsonRpcException>(() => Rpc.SendRawTransactionAsync(signed.Raw));
@@ -165,17 +125,11 @@ public sealed class EthereumRpcClientTests(AnvilFixture anvil) : IClassFixture<A
         var transfer = AbiEvent.Parse("event Transfer(address indexed from, address indexed to, uint256 value)");
         var deployer = anvil.Node.DevSigners[5];
         var to = LocalKeySigner.CreateRandom().Address;
-        var tx = new Eip1559Transaction
-        {
-            ChainId = anvil.Node.ChainId,
-            Nonce = await Rpc.GetTransactionCountAsync(deployer.Address, BlockParameter.Pending),
-            GasLimit = 200_000,
-            MaxPriorityFeePerGas = 1,
-            MaxFeePerGas = (await Rpc.GetFeeHistoryAsync(1)).NextBaseFee * 2,
-            Data = EvmCode.EmitTransferLog(transfer.Topic.ToArray(), deployer.Address, to, 42),
-        };
+        var tx = new Transaction1559(
+            anvil.Node.ChainId, await Rpc.GetTransactionCountAsync(deployer.Address, BlockParameter.Pending), 1, (await Rpc.GetFeeHistoryAsync(1)).NextBaseFee * 2,
+            200_000, null, 0, Hex.Encode(EvmCode.EmitTransferLog(transfer.Topic.ToArray(), deployer.Address, to, 42)), []);
 
-        var receipt = await Rpc.WaitForReceiptAsync(await Rpc.SendRawTransactionAsync((await tx.SignAsync(deployer)).Raw));
+        var receipt = await Rpc.WaitForReceiptAsync(await Rpc.SendRawTransactionAsync((await deployer.SignEip1559Async(tx, deployer.Address)).Raw));
         Assert.True(receipt.Succeeded);
         var contract = Assert.IsType<Address>(receipt.ContractAddress);
         var receiptLog = Assert.Single(receipt.Logs);

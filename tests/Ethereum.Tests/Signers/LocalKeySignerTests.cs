@@ -1,5 +1,7 @@
+using Nethereum.Model;
+using Nethereum.Signer;
+using Nethereum.Util;
 using PaymentFunctions.Ethereum.Addresses;
-using PaymentFunctions.Ethereum.Crypto;
 using PaymentFunctions.Ethereum.Signers;
 
 namespace PaymentFunctions.Ethereum.Tests.Signers;
@@ -11,18 +13,32 @@ public sealed class LocalKeySignerTests
     [Fact]
     public async Task Reports_the_address_of_its_key()
     {
-        IEthereumSigner signer = LocalKeySigner.FromHex(AnvilKey0);
-        Assert.Equal(Address.Parse("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"), await signer.GetAddressAsync());
+        IEthExternalSigner signer = LocalKeySigner.FromHex(AnvilKey0);
+        Assert.Equal(Address.Parse("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"), await signer.GetAddressAsync(CancellationToken.None));
     }
 
     [Fact]
-    public async Task Signatures_recover_to_the_signer_address()
+    public async Task Signed_transactions_recover_to_the_signer_address_with_low_s()
     {
-        IEthereumSigner signer = LocalKeySigner.CreateRandom();
-        var digest = Keccak256.HashUtf8("pay 100 MXNB");
-        var signature = await signer.SignDigestAsync(digest);
-        var recovered = Address.FromPublicKey(Secp256k1.RecoverPublicKey(digest, signature));
-        Assert.Equal(await signer.GetAddressAsync(), recovered);
+        var signer = LocalKeySigner.CreateRandom();
+        for (var nonce = 0; nonce < 16; nonce++)
+        {
+            var tx = new Transaction1559(31337, nonce, 1, 2, 21_000, LocalKeySigner.CreateRandom().Address.ToLowerHex(), 1, "0x", []);
+            var signed = await signer.SignEip1559Async(tx, signer.Address);
+
+            var decoded = (Transaction1559)TransactionFactory.CreateTransaction(signed.Raw);
+            Assert.Equal(signer.Address, Address.Parse(decoded.GetSenderAddress()));
+            Assert.Equal(Hex.Encode(Sha3Keccack.Current.CalculateHash(signed.Raw)), signed.Hash);
+            Assert.True(new EthECDSASignature(new Org.BouncyCastle.Math.BigInteger(1, decoded.Signature.R), new Org.BouncyCastle.Math.BigInteger(1, decoded.Signature.S), decoded.Signature.V).IsLowS);
+        }
+    }
+
+    [Fact]
+    public async Task Refuses_a_signature_that_recovers_to_another_account()
+    {
+        var signer = LocalKeySigner.CreateRandom();
+        var tx = new Transaction1559(31337, 0, 1, 2, 21_000, null, 0, "0x", []);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => signer.SignEip1559Async(tx, LocalKeySigner.CreateRandom().Address));
     }
 
     [Fact]
@@ -40,7 +56,7 @@ public sealed class LocalKeySignerTests
         var signer = LocalKeySigner.CreateRandom();
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            async () => await signer.SignDigestAsync(new byte[32], cts.Token));
+        var tx = new Transaction1559(31337, 0, 1, 2, 21_000, null, 0, "0x", []);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => signer.SignEip1559Async(tx, signer.Address, cts.Token));
     }
 }

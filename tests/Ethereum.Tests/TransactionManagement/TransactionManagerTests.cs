@@ -329,6 +329,6 @@ public sealed class TransactionManagerTests(ChainAndDatabaseFixture fixture) : I
         Assert.DoesNotContain(sender.Address.ToLowerHex()[2..], stored.ToString(), StringComparison.OrdinalIgnoreCase);
     }
 
-    private static TransactionIntent Transfer(string id, IEthereumSigner from, Address to, BigInteger wei) =>
+    private static TransactionIntent Transfer(string id, Nethereum.Signer.IEthExternalSigner from, Address to, BigInteger wei) =>
         new() { IntentId = id, From = from, To = to, Value = wei };
 }

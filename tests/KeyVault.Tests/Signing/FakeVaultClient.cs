@@ -1,6 +1,7 @@
-using System.Numerics;
-using PaymentFunctions.Ethereum.Crypto;
+using Nethereum.Signer;
+using Org.BouncyCastle.Asn1.Sec;
 using PaymentFunctions.KeyVault.Keys;
+using BcBigInteger = Org.BouncyCastle.Math.BigInteger;
 
 namespace PaymentFunctions.KeyVault.Tests.Signing;
 
@@ -10,12 +11,13 @@ namespace PaymentFunctions.KeyVault.Tests.Signing;
 /// </summary>
 internal sealed class FakeVaultClient : KeyVaultKeyClient
 {
+    private static readonly BcBigInteger CurveOrder = SecNamedCurves.GetByName("secp256k1").N;
     private readonly byte[] _privateKey;
 
     public FakeVaultClient(byte[] privateKey, string curve = KeyCurveName.P256K)
     {
         _privateKey = privateKey;
-        byte[] publicKey = Secp256k1.GetPublicKey(privateKey);
+        byte[] publicKey = new EthECKey(privateKey, isPrivate: true).GetPubKeyNoPrefix();
         X = publicKey[..32];
         Y = publicKey[32..];
         Curve = curve;
@@ -50,11 +52,19 @@ internal sealed class FakeVaultClient : KeyVaultKeyClient
     public override Task<SignResult> SignAsync(Uri keyId, string algorithm, ReadOnlyMemory<byte> digest, CancellationToken cancellationToken = default)
     {
         SignedWithKeyIds.Add(keyId);
-        EcdsaSignature signature = Secp256k1.Sign(digest.Span, SignWith ?? _privateKey);
-        BigInteger s = ReturnHighS ? Secp256k1.N - signature.S : signature.S;
+        EthECDSASignature signature = new EthECKey(SignWith ?? _privateKey, isPrivate: true).Sign(digest.ToArray());
+        var r = new BcBigInteger(1, signature.R);
+        var s = new BcBigInteger(1, signature.S);
+        if (ReturnHighS)
+        {
+            s = CurveOrder.Subtract(s);
+        }
+
         byte[] raw = new byte[64];
-        signature.R.TryWriteBytes(raw.AsSpan(32 - signature.R.GetByteCount(isUnsigned: true), 32), out _, isUnsigned: true, isBigEndian: true);
-        s.TryWriteBytes(raw.AsSpan(64 - s.GetByteCount(isUnsigned: true)), out _, isUnsigned: true, isBigEndian: true);
+        byte[] rBytes = r.ToByteArrayUnsigned();
+        byte[] sBytes = s.ToByteArrayUnsigned();
+        rBytes.CopyTo(raw, 32 - rBytes.Length);
+        sBytes.CopyTo(raw, 64 - sBytes.Length);
         return Task.FromResult(new SignResult(keyId, algorithm, raw));
     }
 }

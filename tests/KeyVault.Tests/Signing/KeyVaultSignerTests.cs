@@ -1,5 +1,8 @@
 using System.Security.Cryptography;
-using PaymentFunctions.Ethereum.Crypto;
+using Nethereum.Model;
+using Nethereum.Signer;
+using Nethereum.Util;
+using PaymentFunctions.Ethereum.Addresses;
 using PaymentFunctions.Ethereum.Signers;
 using PaymentFunctions.KeyVault.Keys;
 using PaymentFunctions.KeyVault.Signing;
@@ -15,11 +18,12 @@ public sealed class KeyVaultSignerTests
     {
         var signer = new KeyVaultSigner(new FakeVaultClient(PrivateKey), "signer");
 
-        var address = await signer.GetAddressAsync();
+        var address = await signer.GetAddressAsync(CancellationToken.None);
 
         Assert.Equal(new LocalKeySigner(PrivateKey).Address, address);
         // Published address of this well-known test key.
         Assert.Equal("0x2c7536E3605D9C16a7a3D7b1898e529396a65c23", address.ToString());
+        Assert.Equal(address.ToString(), await ((IEthExternalSigner)signer).GetAddressAsync());
     }
 
     [Fact]
@@ -27,22 +31,37 @@ public sealed class KeyVaultSignerTests
     {
         var client = new FakeVaultClient(PrivateKey) { ReturnHighS = true };
         var signer = new KeyVaultSigner(client, "signer");
-        var expected = new LocalKeySigner(PrivateKey);
+        var expected = new EthECKey(PrivateKey, isPrivate: true);
         var recoveryIds = new HashSet<int>();
 
         for (int i = 0; i < 16; i++)
         {
-            byte[] digest = Keccak256.Hash([(byte)i]);
+            byte[] digest = Sha3Keccack.Current.CalculateHash([(byte)i]);
 
-            EcdsaSignature signature = await signer.SignDigestAsync(digest);
+            EthECDSASignature signature = await signer.SignAsync(digest);
 
-            Assert.True(signature.S <= Secp256k1.N / 2, "s must be in the lower half of the order");
-            Assert.Equal(expected.PublicKey.ToArray(), Secp256k1.RecoverPublicKey(digest, signature));
-            Assert.Equal(await expected.SignDigestAsync(digest), signature);
-            recoveryIds.Add(signature.RecoveryId);
+            Assert.True(signature.IsLowS, "s must be in the lower half of the order");
+            Assert.Equal(expected.GetPubKey(), EthECKey.RecoverFromSignature(signature, digest).GetPubKey());
+            var reference = expected.SignAndCalculateV(digest);
+            Assert.Equal(reference.S, signature.S);
+            Assert.Equal(reference.V, signature.V);
+            recoveryIds.Add(EthECKey.GetRecIdFromV(signature.V));
         }
 
         Assert.Equal([0, 1], recoveryIds.Order());
+    }
+
+    [Fact]
+    public async Task Signs_eip1559_transactions_that_recover_to_the_vault_key_address()
+    {
+        var client = new FakeVaultClient(PrivateKey) { ReturnHighS = true };
+        var signer = new KeyVaultSigner(client, "signer");
+        var address = await signer.GetAddressAsync(CancellationToken.None);
+
+        var tx = new Transaction1559(31337, 3, 1, 2, 21_000, "0x3535353535353535353535353535353535353535", 5, "0x", []);
+        var signed = await signer.SignEip1559Async(tx, address);
+
+        Assert.Equal(address, Address.Parse(TransactionFactory.CreateTransaction(signed.Raw).GetSenderAddress()));
     }
 
     [Fact]
@@ -51,9 +70,9 @@ public sealed class KeyVaultSignerTests
         var client = new FakeVaultClient(PrivateKey);
         var signer = new KeyVaultSigner(client, "signer");
 
-        await signer.GetAddressAsync();
-        await signer.SignDigestAsync(new byte[32]);
-        await signer.SignDigestAsync(Keccak256.Hash([1]));
+        await signer.GetAddressAsync(CancellationToken.None);
+        await signer.SignAsync(new byte[32]);
+        await signer.SignAsync(Sha3Keccack.Current.CalculateHash([1]));
 
         Assert.Equal(1, client.GetKeyCalls);
         Assert.All(client.SignedWithKeyIds, id => Assert.Equal(new Uri("https://fake.vault.azure.net/keys/signer/v7"), id));
@@ -65,7 +84,8 @@ public sealed class KeyVaultSignerTests
         var client = new FakeVaultClient(PrivateKey) { SignWith = RandomNumberGenerator.GetBytes(32) };
         var signer = new KeyVaultSigner(client, "signer");
 
-        await Assert.ThrowsAsync<InvalidOperationException>(async () => await signer.SignDigestAsync(Keccak256.Hash([1])));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => signer.SignAsync(Sha3Keccack.Current.CalculateHash([1])));
+        Assert.Contains("'signer'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -73,7 +93,7 @@ public sealed class KeyVaultSignerTests
     {
         var signer = new KeyVaultSigner(new FakeVaultClient(PrivateKey, curve: "P-256"), "signer");
 
-        await Assert.ThrowsAsync<InvalidOperationException>(async () => await signer.GetAddressAsync());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => signer.GetAddressAsync(CancellationToken.None));
     }
 
     [Theory]
@@ -84,7 +104,7 @@ public sealed class KeyVaultSignerTests
     {
         var signer = new KeyVaultSigner(new FakeVaultClient(PrivateKey), "signer");
 
-        await Assert.ThrowsAsync<ArgumentException>(async () => await signer.SignDigestAsync(new byte[length]));
+        await Assert.ThrowsAsync<ArgumentException>(() => signer.SignAsync(new byte[length]));
     }
 
     [Fact]
@@ -93,14 +113,15 @@ public sealed class KeyVaultSignerTests
         // Find a key whose x coordinate starts with a zero byte, then strip it as a JWK encoder may.
         byte[] privateKey = Enumerable.Range(1, 100_000)
             .Select(i => { var key = new byte[32]; BitConverter.GetBytes(i).CopyTo(key, 0); key[31] = 1; return key; })
-            .First(key => Secp256k1.GetPublicKey(key)[0] == 0);
+            .First(key => new EthECKey(key, isPrivate: true).GetPubKeyNoPrefix()[0] == 0);
         var client = new FakeVaultClient(privateKey);
         client.X = client.X[1..];
         var signer = new KeyVaultSigner(client, "signer");
 
-        Assert.Equal(new LocalKeySigner(privateKey).Address, await signer.GetAddressAsync());
-        EcdsaSignature signature = await signer.SignDigestAsync(Keccak256.Hash([7]));
-        Assert.Equal(Secp256k1.GetPublicKey(privateKey), Secp256k1.RecoverPublicKey(Keccak256.Hash([7]), signature));
+        Assert.Equal(new LocalKeySigner(privateKey).Address, await signer.GetAddressAsync(CancellationToken.None));
+        byte[] digest = Sha3Keccack.Current.CalculateHash([7]);
+        EthECDSASignature signature = await signer.SignAsync(digest);
+        Assert.Equal(new EthECKey(privateKey, isPrivate: true).GetPubKey(), EthECKey.RecoverFromSignature(signature, digest).GetPubKey());
     }
 
     [Fact]

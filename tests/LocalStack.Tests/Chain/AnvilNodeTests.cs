@@ -2,7 +2,8 @@ using System.Net.Sockets;
 using System.Numerics;
 using PaymentFunctions.Ethereum.Addresses;
 using PaymentFunctions.Ethereum.JsonRpc;
-using PaymentFunctions.Ethereum.Transactions;
+using Nethereum.Model;
+using PaymentFunctions.Ethereum.Signers;
 using PaymentFunctions.LocalStack.Chain;
 
 namespace PaymentFunctions.LocalStack.Tests.Chain;
@@ -49,17 +50,8 @@ public sealed class AnvilNodeTests
     {
         await using var node = await AnvilNode.StartAsync(new AnvilOptions { NoMining = true });
         var sender = node.DevSigners[0];
-        var tx = new Eip1559Transaction
-        {
-            ChainId = node.ChainId,
-            Nonce = 0,
-            GasLimit = 21000,
-            MaxPriorityFeePerGas = 1,
-            MaxFeePerGas = 10_000_000_000,
-            To = node.DevSigners[1].Address,
-            Value = 1,
-        };
-        var hash = await node.Rpc.SendRawTransactionAsync((await tx.SignAsync(sender)).Raw);
+        var tx = new Transaction1559(node.ChainId, 0, 1, 10_000_000_000, 21000, node.DevSigners[1].Address.ToLowerHex(), 1, "0x", []);
+        var hash = await node.Rpc.SendRawTransactionAsync((await sender.SignEip1559Async(tx, sender.Address)).Raw);
 
         Assert.Null(await node.Rpc.GetTransactionReceiptAsync(hash));
         Assert.Equal(BigInteger.One, await node.Rpc.GetTransactionCountAsync(sender.Address, BlockParameter.Pending));

@@ -30,7 +30,7 @@ public sealed class ContractChainFixture : IAsyncLifetime
 
     public Address OperatorAddress { get; private set; }
 
-    public IEthereumSigner Admin => Node.DevSigners[0];
+    public Nethereum.Signer.IEthExternalSigner Admin => Node.DevSigners[0];
 
     public LocalKeySigner Stranger => Node.DevSigners[3];
 
@@ -55,8 +55,8 @@ public sealed class ContractChainFixture : IAsyncLifetime
         await client.CreateEcKeyAsync("escrow-operator", hardwareProtected: true);
         Payer = new KeyVaultSigner(client, "bridge-wallet");
         Operator = new KeyVaultSigner(client, "escrow-operator");
-        PayerAddress = await Payer.GetAddressAsync();
-        OperatorAddress = await Operator.GetAddressAsync();
+        PayerAddress = await Payer.GetAddressAsync(CancellationToken.None);
+        OperatorAddress = await Operator.GetAddressAsync(CancellationToken.None);
         await Node.SetBalanceAsync(PayerAddress, BigInteger.Pow(10, 20));
         await Node.SetBalanceAsync(OperatorAddress, BigInteger.Pow(10, 20));
 

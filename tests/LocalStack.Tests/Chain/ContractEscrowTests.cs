@@ -291,7 +291,7 @@ public sealed class ContractEscrowTests(ContractChainFixture chain) : IClassFixt
     private async Task<object?[]> GetEscrowAsync(BigInteger escrowId) =>
         (object?[])(await chain.Rpc.CallAsync(EscrowAddress, chain.Escrow.Function("getEscrow"), [escrowId]))[0]!;
 
-    private async Task AssertRevertsAsync(string errorName, IEthereumSigner signer, string function, params object?[] arguments)
+    private async Task AssertRevertsAsync(string errorName, Nethereum.Signer.IEthExternalSigner signer, string function, params object?[] arguments)
     {
         var error = await Assert.ThrowsAsync<ContractRevertedException>(() =>
             chain.Transactor.SendAsync(signer, EscrowAddress, chain.Escrow.Function(function), arguments));

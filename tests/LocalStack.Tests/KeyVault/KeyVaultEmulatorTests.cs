@@ -4,8 +4,10 @@ using System.Text;
 using System.Text.Json;
 using Azure;
 using PaymentFunctions.Ethereum.Addresses;
-using PaymentFunctions.Ethereum.Crypto;
-using PaymentFunctions.Ethereum.Transactions;
+using Nethereum.Model;
+using Nethereum.Signer;
+using Nethereum.Util;
+using PaymentFunctions.Ethereum.Signers;
 using PaymentFunctions.KeyVault.Keys;
 using PaymentFunctions.KeyVault.Signing;
 using PaymentFunctions.LocalStack.KeyVault;
@@ -89,21 +91,12 @@ public sealed class KeyVaultEmulatorTests(KeyVaultEmulatorFixture fixture) : ICl
         var signer = new KeyVaultSigner(client, "tx-signer");
         Address expected = Address.FromPublicKey([.. key.Key.X.Span, .. key.Key.Y.Span]);
 
-        var transaction = new Eip1559Transaction
-        {
-            ChainId = 31337,
-            Nonce = 0,
-            MaxPriorityFeePerGas = 1_000_000_000,
-            MaxFeePerGas = 30_000_000_000,
-            GasLimit = 21_000,
-            To = Address.Parse("0x70997970C51812dc3A010C7d01b50e0d17dc79C8"),
-            Value = BigInteger.Parse("1000000000000000000"),
-        };
-        SignedTransaction signed = await transaction.SignAsync(signer);
+        var transaction = new Transaction1559(
+            31337, 0, 1_000_000_000, 30_000_000_000, 21_000, "0x70997970c51812dc3a010c7d01b50e0d17dc79c8", BigInteger.Parse("1000000000000000000"), "0x", []);
+        SignedEip1559Transaction signed = await signer.SignEip1559Async(transaction, expected);
 
-        Assert.Equal(expected, await signer.GetAddressAsync());
-        Assert.Equal(expected, signed.RecoverSender());
-        Assert.Equal(expected, SignedTransaction.Decode(signed.Raw.Span).RecoverSender());
+        Assert.Equal(expected, await signer.GetAddressAsync(CancellationToken.None));
+        Assert.Equal(expected, Address.Parse(TransactionFactory.CreateTransaction(signed.Raw).GetSenderAddress()));
     }
 
     [Fact]
@@ -116,11 +109,11 @@ public sealed class KeyVaultEmulatorTests(KeyVaultEmulatorFixture fixture) : ICl
 
         for (int i = 0; i < 8; i++)
         {
-            byte[] digest = Keccak256.Hash(Encoding.UTF8.GetBytes($"message {i}"));
-            EcdsaSignature signature = await signer.SignDigestAsync(digest);
+            byte[] digest = Sha3Keccack.Current.CalculateHash(Encoding.UTF8.GetBytes($"message {i}"));
+            EthECDSASignature signature = await signer.SignAsync(digest);
 
-            Assert.True(signature.S <= Secp256k1.N / 2);
-            Assert.Equal(publicKey, Secp256k1.RecoverPublicKey(digest, signature));
+            Assert.True(signature.IsLowS);
+            Assert.Equal(publicKey, EthECKey.RecoverFromSignature(signature, digest).GetPubKeyNoPrefix());
         }
     }
 

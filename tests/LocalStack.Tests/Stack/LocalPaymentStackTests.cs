@@ -7,8 +7,10 @@ using PaymentFunctions.Banking.Juno.Models;
 using PaymentFunctions.Ethereum.Abi;
 using PaymentFunctions.Ethereum.Addresses;
 using PaymentFunctions.Ethereum.Contracts;
-using PaymentFunctions.Ethereum.Crypto;
+using Nethereum.Signer;
+using Nethereum.Util;
 using PaymentFunctions.Ethereum.JsonRpc;
+using PaymentFunctions.Ethereum.Signers;
 using PaymentFunctions.KeyVault.Keys;
 using PaymentFunctions.KeyVault.Signing;
 using PaymentFunctions.LocalStack.Chain;
@@ -56,13 +58,13 @@ public sealed class LocalPaymentStackTests
             new StaticTokenCredential(),
             new KeyVaultKeyClientOptions().PinServerCertificate(settings["Chain:KeyVaultCertificateThumbprint"]));
         var bridge = new KeyVaultSigner(vault, settings["Chain:BridgeKeyName"]);
-        Assert.Equal(stack.BridgeAddress, await bridge.GetAddressAsync());
-        var digest = Keccak256.HashUtf8("local stack");
-        var signature = await bridge.SignDigestAsync(digest);
-        Assert.Equal(stack.BridgeAddress, Address.FromPublicKey(Secp256k1.RecoverPublicKey(digest, signature)));
+        Assert.Equal(stack.BridgeAddress, await bridge.GetAddressAsync(CancellationToken.None));
+        var digest = Sha3Keccack.Current.CalculateHash(System.Text.Encoding.UTF8.GetBytes("local stack"));
+        var signature = await bridge.SignAsync(digest);
+        Assert.Equal(stack.BridgeAddress, Address.FromPublicKey(EthECKey.RecoverFromSignature(signature, digest).GetPubKey()));
 
         // The bridge may operate the escrow and has ether for gas; it holds no MXNB yet.
-        var operatorRole = Keccak256.HashUtf8("OPERATOR_ROLE");
+        var operatorRole = Sha3Keccack.Current.CalculateHash(System.Text.Encoding.UTF8.GetBytes("OPERATOR_ROLE"));
         Assert.True((bool)(await rpc.CallAsync(escrowAddress, HasRole, [operatorRole, stack.BridgeAddress]))[0]!);
         Assert.False((bool)(await rpc.CallAsync(escrowAddress, HasRole, [operatorRole, stack.Deployment.Admin]))[0]!);
         Assert.True(await rpc.GetBalanceAsync(stack.BridgeAddress) > BigInteger.Pow(10, 18));
