@@ -10,8 +10,8 @@ using PaymentFunctions.KeyVault.Keys.Wire;
 namespace PaymentFunctions.KeyVault.Keys;
 
 /// <summary>
-/// A small client for the Key Vault keys REST API: just what signing with a vault-held key needs
-/// (create an EC key, read its public JWK, sign a digest). It exists because the Key Vault Keys SDK
+/// A small client for the Key Vault keys REST API: what signing with a vault-held key needs (create an EC key,
+/// read its public JWK by name or version, list keys and versions, sign and verify a digest). It exists because the Key Vault Keys SDK
 /// cannot be restored here; it uses the same Azure.Core pipeline, so retries, diagnostics and
 /// credentials behave as in the SDK.
 /// </summary>
@@ -96,20 +96,9 @@ public partial class KeyVaultKeyClient
     public virtual async Task<SignResult> SignAsync(Uri keyId, string algorithm, ReadOnlyMemory<byte> digest, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(algorithm);
-        KeyIdentifier id = KeyIdentifier.Parse(keyId);
+        KeyIdentifier id = ParseVersionedKeyId(keyId);
 
-        // The bearer token must only ever go to the vault this client was built for.
-        if (Uri.Compare(id.VaultUri, VaultUri, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) != 0)
-        {
-            throw new ArgumentException($"Key '{keyId}' does not belong to vault '{VaultUri}'.", nameof(keyId));
-        }
-
-        if (id.Version is null)
-        {
-            throw new ArgumentException("Signing needs a versioned key identifier.", nameof(keyId));
-        }
-
-        using HttpMessage message = CreateMessage(RequestMethod.Post, id.Name, id.Version, "sign");
+        using HttpMessage message = CreateMessage(RequestMethod.Post, id.Name, id.Version!, "sign");
         var body = new KeySignRequestDto(algorithm, Base64Url.EncodeToString(digest.Span));
         message.Request.Content = RequestContent.Create(JsonSerializer.SerializeToUtf8Bytes(body, KeyVaultJsonContext.Default.KeySignRequestDto));
         KeyOperationResultDto result = await SendAsync(message, KeyVaultJsonContext.Default.KeyOperationResultDto, cancellationToken).ConfigureAwait(false);
@@ -120,6 +109,109 @@ public partial class KeyVaultKeyClient
         }
 
         return new SignResult(result.Kid is null ? keyId : new Uri(result.Kid), algorithm, Base64Url.DecodeFromChars(result.Value));
+    }
+
+    /// <summary>
+    /// Asks the vault whether <paramref name="signature"/> is a valid signature of <paramref name="digest"/> by the key
+    /// version named by <paramref name="keyId"/>. Ethereum signatures are usually checked by recovery instead; this is
+    /// for callers holding only a key reference.
+    /// </summary>
+    /// <returns>True when the vault verified the signature.</returns>
+    public virtual async Task<bool> VerifyAsync(Uri keyId, string algorithm, ReadOnlyMemory<byte> digest, ReadOnlyMemory<byte> signature, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(algorithm);
+        KeyIdentifier id = ParseVersionedKeyId(keyId);
+        using HttpMessage message = CreateMessage(RequestMethod.Post, id.Name, id.Version!, "verify");
+        var body = new KeyVerifyRequestDto(algorithm, Base64Url.EncodeToString(digest.Span), Base64Url.EncodeToString(signature.Span));
+        message.Request.Content = RequestContent.Create(JsonSerializer.SerializeToUtf8Bytes(body, KeyVaultJsonContext.Default.KeyVerifyRequestDto));
+        KeyVerifyResultDto result = await SendAsync(message, KeyVaultJsonContext.Default.KeyVerifyResultDto, cancellationToken).ConfigureAwait(false);
+        return result.Value ?? throw new InvalidOperationException("Key Vault returned a verify result without a value.");
+    }
+
+    /// <summary>Lists the vault's keys (versionless identifiers and attributes), page by page as the vault's <c>nextLink</c> leads.</summary>
+    /// <param name="maxResults">Page size, 1 to 25; the vault's default (25) when null.</param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    public virtual AsyncPageable<KeyVaultKeyProperties> GetPropertiesOfKeysAsync(int? maxResults = null, CancellationToken cancellationToken = default) =>
+        new KeyPropertiesPageable((next, hint, token) => GetPageAsync(next, [], hint ?? maxResults, token), cancellationToken);
+
+    /// <summary>Lists every version of key <paramref name="name"/>, page by page as the vault's <c>nextLink</c> leads.</summary>
+    /// <param name="name">The key name.</param>
+    /// <param name="maxResults">Page size, 1 to 25; the vault's default (25) when null.</param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    public virtual AsyncPageable<KeyVaultKeyProperties> GetPropertiesOfKeyVersionsAsync(string name, int? maxResults = null, CancellationToken cancellationToken = default)
+    {
+        ValidateName(name);
+        return new KeyPropertiesPageable((next, hint, token) => GetPageAsync(next, [name, "versions"], hint ?? maxResults, token), cancellationToken);
+    }
+
+    private async Task<Page<KeyVaultKeyProperties>> GetPageAsync(string? nextLink, string[] path, int? maxResults, CancellationToken cancellationToken)
+    {
+        if (maxResults is < 1 or > 25)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxResults), maxResults, "Key Vault pages hold 1 to 25 results.");
+        }
+
+        HttpMessage message;
+        if (nextLink is null)
+        {
+            message = CreateMessage(RequestMethod.Get, path);
+            if (maxResults is int size)
+            {
+                message.Request.Uri.AppendQuery("maxresults", size.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+        else
+        {
+            // The bearer token must only ever go to the vault this client was built for, whatever a response links to.
+            var next = new Uri(nextLink, UriKind.Absolute);
+            if (Uri.Compare(next, VaultUri, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) != 0)
+            {
+                throw new InvalidOperationException($"Key Vault returned a next page link outside vault '{VaultUri}'.");
+            }
+
+            message = CreateMessage(RequestMethod.Get);
+            message.Request.Uri.Reset(next);
+        }
+
+        using (message)
+        {
+            KeyListResultDto result = await SendAsync(message, KeyVaultJsonContext.Default.KeyListResultDto, cancellationToken).ConfigureAwait(false);
+            var items = (result.Value ?? []).Select(ToProperties).ToArray();
+            return Page<KeyVaultKeyProperties>.FromValues(items, string.IsNullOrEmpty(result.NextLink) ? null : result.NextLink, message.Response);
+        }
+    }
+
+    private static KeyVaultKeyProperties ToProperties(KeyItemDto item)
+    {
+        var kid = new Uri(item.Kid ?? throw new InvalidOperationException("Key Vault listed a key without kid."));
+        KeyIdentifier id = KeyIdentifier.Parse(kid);
+        KeyAttributesDto? attributes = item.Attributes;
+        return new KeyVaultKeyProperties(
+            kid,
+            id.Name,
+            id.Version,
+            attributes?.Enabled ?? true,
+            attributes?.Created is long created ? DateTimeOffset.FromUnixTimeSeconds(created) : null,
+            attributes?.Updated is long updated ? DateTimeOffset.FromUnixTimeSeconds(updated) : null,
+            item.Managed ?? false);
+    }
+
+    private KeyIdentifier ParseVersionedKeyId(Uri keyId)
+    {
+        KeyIdentifier id = KeyIdentifier.Parse(keyId);
+
+        // The bearer token must only ever go to the vault this client was built for.
+        if (Uri.Compare(id.VaultUri, VaultUri, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) != 0)
+        {
+            throw new ArgumentException($"Key '{keyId}' does not belong to vault '{VaultUri}'.", nameof(keyId));
+        }
+
+        if (id.Version is null)
+        {
+            throw new ArgumentException("This operation needs a versioned key identifier.", nameof(keyId));
+        }
+
+        return id;
     }
 
     private HttpMessage CreateMessage(RequestMethod method, params string[] pathAfterKeys)

@@ -37,6 +37,19 @@ internal sealed class EmulatedKey : IDisposable
     public byte[] SignDigest(ReadOnlySpan<byte> digest) =>
         _ecdsa.SignHash(digest.ToArray(), DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
 
+    /// <summary>Verifies an r‖s signature of a digest with this key's public part.</summary>
+    public bool VerifyDigest(ReadOnlySpan<byte> digest, ReadOnlySpan<byte> signature) =>
+        _ecdsa.VerifyHash(digest, signature, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+
+    /// <summary>Writes a list item: the identifier (versionless when listing keys) and attributes, no key material.</summary>
+    public void WriteItem(Utf8JsonWriter writer, Uri vaultUri, bool versioned)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("kid", versioned ? KeyId(vaultUri) : $"{vaultUri.GetLeftPart(UriPartial.Authority)}/keys/{Name}");
+        WriteAttributes(writer);
+        writer.WriteEndObject();
+    }
+
     public void WriteBundle(Utf8JsonWriter writer, Uri vaultUri)
     {
         ECParameters parameters = _ecdsa.ExportParameters(includePrivateParameters: false);
@@ -55,13 +68,18 @@ internal sealed class EmulatedKey : IDisposable
         writer.WriteString("x", Base64Url.EncodeToString(parameters.Q.X));
         writer.WriteString("y", Base64Url.EncodeToString(parameters.Q.Y));
         writer.WriteEndObject();
+        WriteAttributes(writer);
+        writer.WriteEndObject();
+    }
+
+    private void WriteAttributes(Utf8JsonWriter writer)
+    {
         writer.WriteStartObject("attributes");
         writer.WriteBoolean("enabled", true);
         writer.WriteNumber("created", Created.ToUnixTimeSeconds());
         writer.WriteNumber("updated", Created.ToUnixTimeSeconds());
         writer.WriteString("recoveryLevel", "Recoverable+Purgeable");
         writer.WriteNumber("recoverableDays", 90);
-        writer.WriteEndObject();
         writer.WriteEndObject();
     }
 

@@ -40,6 +40,24 @@ internal sealed class EmulatedKeyStore : IDisposable
         }
     }
 
+    /// <summary>The current version of every key, ordered by name (Key Vault lists keys in no promised order; a stable one keeps pages consistent).</summary>
+    public IReadOnlyList<EmulatedKey> ListCurrent()
+    {
+        lock (_lock)
+        {
+            return _keys.Values.Select(v => v[^1]).OrderBy(k => k.Name, StringComparer.OrdinalIgnoreCase).ToArray();
+        }
+    }
+
+    /// <summary>Every version of key <paramref name="name"/>, oldest first; null when there is no such key.</summary>
+    public IReadOnlyList<EmulatedKey>? ListVersions(string name)
+    {
+        lock (_lock)
+        {
+            return _keys.TryGetValue(name, out List<EmulatedKey>? versions) ? versions.ToArray() : null;
+        }
+    }
+
     public void Dispose()
     {
         lock (_lock)

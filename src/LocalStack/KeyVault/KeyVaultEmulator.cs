@@ -20,9 +20,11 @@ using PaymentFunctions.KeyVault.Keys;
 namespace PaymentFunctions.LocalStack.KeyVault;
 
 /// <summary>
-/// A local stand-in for Azure Key Vault's keys API: create secp256k1 (<c>P-256K</c>) keys, read their public
-/// JWK and sign digests with <c>ES256K</c>, with Key Vault's JSON shapes, status codes and error bodies, so the
-/// production <see cref="KeyVaultKeyClient"/> and Key Vault signer run against it unchanged.
+/// A local stand-in for Azure Key Vault's keys API as Key Vault clients use it for secp256k1 (<c>P-256K</c>) keys:
+/// create a key or a new version, get it (latest or by version), list keys and versions (paged by <c>nextLink</c>),
+/// and sign and verify digests with <c>ES256K</c>, with Key Vault's JSON shapes (API 7.4 and 2025-07-01), status
+/// codes and error bodies for every route, so the production <see cref="KeyVaultKeyClient"/> and Key Vault signer
+/// run against it unchanged.
 /// </summary>
 /// <remarks>
 /// It serves HTTPS on 127.0.0.1 with a throwaway self-signed certificate because Azure.Core (rightly) refuses to
@@ -33,6 +35,7 @@ namespace PaymentFunctions.LocalStack.KeyVault;
 public sealed partial class KeyVaultEmulator : IAsyncDisposable
 {
     private const string JsonContentType = "application/json; charset=utf-8";
+    private const int MaxPageSize = 25;
 
     private readonly WebApplication _app;
     private readonly EmulatedKeyStore _keys;
@@ -103,10 +106,31 @@ public sealed partial class KeyVaultEmulator : IAsyncDisposable
             await next(context).ConfigureAwait(false);
         });
 
+        // Routing answers an unknown route with an empty 404 and a known one with the wrong method with an empty 405;
+        // Key Vault answers both with its error body.
+        app.Use(async (context, next) =>
+        {
+            await next(context).ConfigureAwait(false);
+            if (!context.Response.HasStarted && context.Response.ContentLength is null or 0)
+            {
+                if (context.Response.StatusCode == StatusCodes.Status404NotFound)
+                {
+                    await WriteErrorAsync(context, StatusCodes.Status404NotFound, "NotFound", $"The requested resource '{context.Request.Path}' was not found.").ConfigureAwait(false);
+                }
+                else if (context.Response.StatusCode == StatusCodes.Status405MethodNotAllowed)
+                {
+                    await WriteErrorAsync(context, StatusCodes.Status405MethodNotAllowed, "MethodNotAllowed", $"The method '{context.Request.Method}' is not allowed on '{context.Request.Path}'.").ConfigureAwait(false);
+                }
+            }
+        });
+
+        app.MapGet("/keys", emulator.ListKeysAsync);
         app.MapPost("/keys/{name}/create", emulator.CreateKeyAsync);
         app.MapGet("/keys/{name}", emulator.GetKeyAsync);
+        app.MapGet("/keys/{name}/versions", emulator.ListVersionsAsync);
         app.MapGet("/keys/{name}/{version}", emulator.GetKeyAsync);
         app.MapPost("/keys/{name}/{version}/sign", emulator.SignAsync);
+        app.MapPost("/keys/{name}/{version}/verify", emulator.VerifyAsync);
 
         try
         {
@@ -163,14 +187,8 @@ public sealed partial class KeyVaultEmulator : IAsyncDisposable
             return;
         }
 
-        JsonElement body;
-        try
+        if (await ReadBodyAsync(context).ConfigureAwait(false) is not { } body)
         {
-            body = await JsonSerializer.DeserializeAsync<JsonElement>(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (JsonException)
-        {
-            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "BadParameter", "The request body is not valid JSON.").ConfigureAwait(false);
             return;
         }
 
@@ -219,28 +237,14 @@ public sealed partial class KeyVaultEmulator : IAsyncDisposable
             return;
         }
 
-        JsonElement body;
-        try
+        if (await ReadBodyAsync(context).ConfigureAwait(false) is not { } body)
         {
-            body = await JsonSerializer.DeserializeAsync<JsonElement>(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (JsonException)
-        {
-            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "BadParameter", "The request body is not valid JSON.").ConfigureAwait(false);
             return;
         }
 
-        string? algorithm = GetString(body, "alg");
         string? value = GetString(body, "value");
-        if (!string.Equals(algorithm, SignatureAlgorithm.ES256K, StringComparison.Ordinal))
+        if (!await IsPermittedAsync(context, key, body, "sign").ConfigureAwait(false))
         {
-            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "BadParameter", $"Algorithm '{algorithm}' is not supported for a P-256K key.").ConfigureAwait(false);
-            return;
-        }
-
-        if (!key.KeyOperations.Contains("sign", StringComparer.Ordinal))
-        {
-            await WriteErrorAsync(context, StatusCodes.Status403Forbidden, "Forbidden", "Operation sign is not permitted on this key.").ConfigureAwait(false);
             return;
         }
 
@@ -261,6 +265,138 @@ public sealed partial class KeyVaultEmulator : IAsyncDisposable
         }).ConfigureAwait(false);
     }
 
+    private Task ListKeysAsync(HttpContext context) =>
+        WritePageAsync(context, _keys.ListCurrent(), versioned: false);
+
+    private async Task ListVersionsAsync(HttpContext context)
+    {
+        string name = (string)context.Request.RouteValues["name"]!;
+        IReadOnlyList<EmulatedKey>? versions = _keys.ListVersions(name);
+        if (versions is null)
+        {
+            await WriteKeyNotFoundAsync(context, name).ConfigureAwait(false);
+            return;
+        }
+
+        await WritePageAsync(context, versions, versioned: true).ConfigureAwait(false);
+    }
+
+    // Pages of at most maxresults (1-25, default 25); $skiptoken is the offset of the next page, opaque to clients.
+    private static async Task WritePageAsync(HttpContext context, IReadOnlyList<EmulatedKey> keys, bool versioned)
+    {
+        int size = MaxPageSize;
+        string? maxResults = context.Request.Query["maxresults"];
+        if (maxResults is not null && (!int.TryParse(maxResults, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxPageSize))
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "BadParameter", $"maxresults must be an integer from 1 to {MaxPageSize}.").ConfigureAwait(false);
+            return;
+        }
+
+        int skip = 0;
+        string? skipToken = context.Request.Query["$skiptoken"];
+        if (skipToken is not null && (!int.TryParse(skipToken, NumberStyles.None, CultureInfo.InvariantCulture, out skip) || skip > keys.Count))
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "BadParameter", "The $skiptoken is invalid.").ConfigureAwait(false);
+            return;
+        }
+
+        Uri vault = RequestVault(context);
+        EmulatedKey[] page = keys.Skip(skip).Take(size).ToArray();
+        string? nextLink = skip + page.Length < keys.Count
+            ? $"{vault.GetLeftPart(UriPartial.Authority)}{context.Request.Path}?api-version={Uri.EscapeDataString(context.Request.Query["api-version"].ToString())}&$skiptoken={(skip + page.Length).ToString(CultureInfo.InvariantCulture)}&maxresults={size.ToString(CultureInfo.InvariantCulture)}"
+            : null;
+        await WriteJsonAsync(context, StatusCodes.Status200OK, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("value");
+            foreach (EmulatedKey key in page)
+            {
+                key.WriteItem(writer, vault, versioned);
+            }
+
+            writer.WriteEndArray();
+            if (nextLink is null)
+            {
+                writer.WriteNull("nextLink");
+            }
+            else
+            {
+                writer.WriteString("nextLink", nextLink);
+            }
+
+            writer.WriteEndObject();
+        }).ConfigureAwait(false);
+    }
+
+    private async Task VerifyAsync(HttpContext context)
+    {
+        EmulatedKey? key = await FindKeyAsync(context).ConfigureAwait(false);
+        if (key is null)
+        {
+            return;
+        }
+
+        JsonElement? body = await ReadBodyAsync(context).ConfigureAwait(false);
+        if (body is not { } request)
+        {
+            return;
+        }
+
+        if (!await IsPermittedAsync(context, key, request, "verify").ConfigureAwait(false))
+        {
+            return;
+        }
+
+        byte[]? digest = TryDecodeBase64Url(GetString(request, "digest"));
+        byte[]? signature = TryDecodeBase64Url(GetString(request, "value"));
+        if (digest is not { Length: 32 } || signature is null)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "BadParameter", "A 32-byte base64url 'digest' and a base64url 'value' are required for ES256K.").ConfigureAwait(false);
+            return;
+        }
+
+        bool valid = signature.Length == 64 && key.VerifyDigest(digest, signature);
+        await WriteJsonAsync(context, StatusCodes.Status200OK, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteBoolean("value", valid);
+            writer.WriteEndObject();
+        }).ConfigureAwait(false);
+    }
+
+    // ES256K is the only algorithm of a P-256K key, and the key must allow the operation; otherwise the error is written.
+    private static async Task<bool> IsPermittedAsync(HttpContext context, EmulatedKey key, JsonElement body, string operation)
+    {
+        string? algorithm = GetString(body, "alg");
+        if (!string.Equals(algorithm, SignatureAlgorithm.ES256K, StringComparison.Ordinal))
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "BadParameter", $"Algorithm '{algorithm}' is not supported for a P-256K key.").ConfigureAwait(false);
+            return false;
+        }
+
+        if (!key.KeyOperations.Contains(operation, StringComparer.Ordinal))
+        {
+            await WriteErrorAsync(context, StatusCodes.Status403Forbidden, "Forbidden", $"Operation {operation} is not permitted on this key.").ConfigureAwait(false);
+            return false;
+        }
+
+        return true;
+    }
+
+    // The JSON body, or null once a 400 has been written for a body that is not JSON.
+    private static async Task<JsonElement?> ReadBodyAsync(HttpContext context)
+    {
+        try
+        {
+            return await JsonSerializer.DeserializeAsync<JsonElement>(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (JsonException)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "BadParameter", "The request body is not valid JSON.").ConfigureAwait(false);
+            return null;
+        }
+    }
+
     private async Task<EmulatedKey?> FindKeyAsync(HttpContext context)
     {
         string name = (string)context.Request.RouteValues["name"]!;
@@ -268,12 +404,14 @@ public sealed partial class KeyVaultEmulator : IAsyncDisposable
         EmulatedKey? key = _keys.Find(name, version);
         if (key is null)
         {
-            string id = version is null ? name : $"{name}/{version}";
-            await WriteErrorAsync(context, StatusCodes.Status404NotFound, "KeyNotFound", $"A key with (name/id) {id} was not found in this key vault. If you recently deleted this key you may be able to recover it using the correct recovery command.").ConfigureAwait(false);
+            await WriteKeyNotFoundAsync(context, version is null ? name : $"{name}/{version}").ConfigureAwait(false);
         }
 
         return key;
     }
+
+    private static Task WriteKeyNotFoundAsync(HttpContext context, string id) =>
+        WriteErrorAsync(context, StatusCodes.Status404NotFound, "KeyNotFound", $"A key with (name/id) {id} was not found in this key vault. If you recently deleted this key you may be able to recover it using the correct recovery command.");
 
     // Key identifiers name the vault the client addressed, as Key Vault's do.
     private static Uri RequestVault(HttpContext context) => new($"{context.Request.Scheme}://{context.Request.Host}/");

@@ -8,4 +8,7 @@ namespace PaymentFunctions.KeyVault.Keys.Wire;
 [JsonSerializable(typeof(KeySignRequestDto))]
 [JsonSerializable(typeof(KeyOperationResultDto))]
 [JsonSerializable(typeof(ErrorResponseDto))]
+[JsonSerializable(typeof(KeyListResultDto))]
+[JsonSerializable(typeof(KeyVerifyRequestDto))]
+[JsonSerializable(typeof(KeyVerifyResultDto))]
 internal sealed partial class KeyVaultJsonContext : JsonSerializerContext;
