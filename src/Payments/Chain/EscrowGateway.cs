@@ -128,10 +128,13 @@ public sealed partial class EscrowGateway
 
         // One allowance serves every payment from the bridge: approving each payment's own amount would let concurrent
         // payments overwrite each other's allowance between approve and createEscrow. An unlimited allowance is never
-        // decreased by transferFrom, so it is set once (again by any step that finds it short).
+        // decreased by transferFrom, so it is set once (again by any step that finds it short). An approve this step
+        // already stored is finished even when the allowance is no longer short (another step's approve got there
+        // first): stored, it holds one of the bridge's nonces, and until it is sent no later transaction can be mined.
         var approveHash = "";
         var allowance = (BigInteger)(await _rpc.CallAsync(_token, Erc20.AllowanceFunction, [bridge, _escrow], cancellationToken: cancellationToken).ConfigureAwait(false))[0]!;
-        if (allowance < amount)
+        var storedApprove = await _transactions.GetRecordAsync(IntentId(stepKey, "approve"), cancellationToken).ConfigureAwait(false);
+        if (allowance < amount || storedApprove is { IsFinished: false })
         {
             approveHash = (await SendAsync(stepKey, "approve", _token, Erc20.EncodeApprove(_escrow, UnlimitedAllowance), cancellationToken).ConfigureAwait(false)).TransactionHash;
         }

@@ -1,10 +1,14 @@
 using System.Numerics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
 using PaymentFunctions.Banking.Amounts;
 using PaymentFunctions.Banking.Juno.Models;
 using PaymentFunctions.Ethereum.Addresses;
+using PaymentFunctions.Ethereum.Contracts;
 using PaymentFunctions.Ethereum.JsonRpc;
 using PaymentFunctions.Ethereum.TransactionManagement;
+using PaymentFunctions.KeyVault.Signing;
 using PaymentFunctions.Payments.Chain;
 
 namespace PaymentFunctions.Payments.Tests.Chain;
@@ -229,6 +233,68 @@ public sealed class EscrowGatewayTests(EscrowChainFixture chain) : IClassFixture
         {
             await anvil.SetAutomineAsync(true);
         }
+    }
+
+    [Fact]
+    public async Task A_funding_step_that_stored_its_approve_but_crashed_before_sending_it_sends_it_when_retried()
+    {
+        // Two first payments race for the bridge's allowance, as on a fresh stack: both find it short and both store an
+        // approve. The earlier one's approve is mined; the other process dies between storing its approve and sending it.
+        // That approve holds a nonce, so until it is sent no later transaction of the bridge can be mined: the retry must
+        // send it even though the allowance is no longer short.
+        var services = chain.Services;
+        var bridge = services.GetRequiredKeyedService<KeyVaultSigner>(PaymentChainServiceCollectionExtensions.ServiceKey);
+        var transactions = services.GetRequiredService<TransactionManager>();
+        var anvil = chain.Stack.Anvil;
+        await transactions.SendAsync(new TransactionIntent
+        {
+            IntentId = $"reset-allowance-{Guid.NewGuid():N}",
+            From = bridge,
+            To = chain.Stack.Deployment.Token,
+            Data = Erc20.EncodeApprove(chain.Stack.Deployment.Escrow, BigInteger.Zero),
+        });
+        var crashing = new EscrowGateway(
+            anvil.Rpc,
+            new TransactionManager(
+                services.GetRequiredService<EthereumRpcClient>(),
+                services.GetRequiredKeyedService<NpgsqlDataSource>(PaymentChainServiceCollectionExtensions.ServiceKey),
+                new TransactionManagerOptions { Confirmations = 1, PollInterval = TimeSpan.FromMilliseconds(50) })
+            {
+                Hooks = new TransactionManagerHooks { AfterPersistAsync = (_, _) => throw new IOException("simulated crash after the approve was stored") },
+            },
+            bridge,
+            services.GetRequiredService<IOptions<PaymentChainOptions>>());
+        var earlier = NewPaymentId();
+        var crashed = NewPaymentId();
+        var step = Step(crashed, 3);
+        var before = await chain.BalancesAsync();
+
+        await anvil.SetAutomineAsync(false);
+        Task<EscrowFunding> earlierFunding;
+        try
+        {
+            earlierFunding = Gateway.FundEscrowAsync(Step(earlier, 3), earlier, 5 * Mxnb, DateTimeOffset.UtcNow.AddDays(1));
+            await WaitUntilPooledAsync();
+            await Assert.ThrowsAsync<IOException>(() => crashing.FundEscrowAsync(step, crashed, 6 * Mxnb, DateTimeOffset.UtcNow.AddDays(1)));
+            var stored = await transactions.GetRecordAsync($"{step}:approve");
+            Assert.Equal(TransactionStatus.Persisted, stored!.Status);
+        }
+        finally
+        {
+            await anvil.SetAutomineAsync(true);
+            await anvil.MineAsync();
+        }
+
+        var funding = await Gateway.FundEscrowAsync(step, crashed, 6 * Mxnb, DateTimeOffset.UtcNow.AddDays(1)).WaitAsync(TimeSpan.FromSeconds(60));
+        await earlierFunding.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(TransactionStatus.Confirmed, (await transactions.GetRecordAsync($"{step}:approve"))!.Status);
+        Assert.Equal(OnChainEscrowStatus.Funded, (await Gateway.GetEscrowAsync(funding.EscrowId))!.Status);
+        var after = await chain.BalancesAsync();
+        Assert.Equal(before.Bridge - (11 * Mxnb), after.Bridge);
+        Assert.Equal(before.Escrow + (11 * Mxnb), after.Escrow);
+        var address = chain.Stack.BridgeAddress;
+        Assert.Equal(await anvil.Rpc.GetTransactionCountAsync(address, BlockParameter.Latest), await anvil.Rpc.GetTransactionCountAsync(address, BlockParameter.Pending));
     }
 
     [Fact]
