@@ -1,24 +1,23 @@
-using Nethereum.Util;
+using Nethereum.ABI.ABIDeserialisation;
+using Nethereum.ABI.Model;
 
 namespace PaymentFunctions.Ethereum.Abi;
 
 /// <summary>
-/// A Solidity custom error such as <c>error InsufficientBalance(uint256 available, uint256 required)</c>;
-/// reverts carry its 4-byte selector followed by the ABI-encoded arguments.
+/// A Solidity custom error such as <c>error InsufficientBalance(uint256 available, uint256 required)</c>, over
+/// Nethereum's <see cref="ErrorABI"/>; reverts carry its 4-byte selector followed by the ABI-encoded arguments.
 /// </summary>
 public sealed class AbiError
 {
     private readonly byte[] _selector;
 
-    /// <summary>Creates an error from its parts.</summary>
-    public AbiError(string name, IReadOnlyList<AbiParameter> inputs)
+    /// <summary>Wraps a Nethereum error description (e.g. from a JSON ABI).</summary>
+    public AbiError(ErrorABI error)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentNullException.ThrowIfNull(inputs);
-        Name = name;
-        Inputs = inputs;
-        Signature = $"{name}({string.Join(',', inputs.Select(p => p.Type.CanonicalName))})";
-        _selector = Sha3Keccack.Current.CalculateHash(System.Text.Encoding.UTF8.GetBytes(Signature))[..4];
+        ArgumentNullException.ThrowIfNull(error);
+        Definition = error;
+        Definition.InputParameters ??= [];
+        _selector = Hex.Decode(error.Sha3Signature);
     }
 
     /// <summary>The built-in <c>Error(string)</c> used by <c>require</c> and <c>revert("…")</c>.</summary>
@@ -27,24 +26,26 @@ public sealed class AbiError
     /// <summary>The built-in <c>Panic(uint256)</c> used for assertion failures, overflow and the like.</summary>
     public static AbiError Panic { get; } = Parse("error Panic(uint256 code)");
 
-    /// <summary>The error name.</summary>
-    public string Name { get; }
+    /// <summary>The Nethereum description.</summary>
+    public ErrorABI Definition { get; }
 
-    /// <summary>The error parameters.</summary>
-    public IReadOnlyList<AbiParameter> Inputs { get; }
+    /// <summary>The error name.</summary>
+    public string Name => Definition.Name;
 
     /// <summary>The canonical signature, e.g. <c>InsufficientBalance(uint256,uint256)</c>.</summary>
-    public string Signature { get; }
+    public string Signature => Definition.Signature;
 
     /// <summary>The 4-byte selector.</summary>
     public ReadOnlySpan<byte> Selector => _selector;
 
-    /// <summary>Parses <c>[error] Name(params)</c>.</summary>
-    /// <exception cref="FormatException">The declaration cannot be parsed.</exception>
+    /// <summary>Parses <c>error Name(params)</c> with Nethereum's signature parser.</summary>
+    /// <exception cref="FormatException">The declaration is not an error.</exception>
     public static AbiError Parse(string declaration)
     {
-        var parsed = AbiSignatureParser.ParseDeclaration(declaration, "error");
-        return new AbiError(parsed.Name, parsed.Inputs);
+        ArgumentException.ThrowIfNullOrWhiteSpace(declaration);
+        var text = declaration.TrimStart().StartsWith("error ", StringComparison.Ordinal) ? declaration : "error " + declaration.TrimStart();
+        var errors = new ABIStringSignatureDeserialiser().ExtractContractABI(text).Errors;
+        return errors is [{ Name.Length: > 0 } error] ? new AbiError(error) : throw new FormatException($"'{declaration}' is not an error declaration.");
     }
 
     /// <summary>True when <paramref name="revertData"/> starts with this error's selector.</summary>
@@ -53,8 +54,8 @@ public sealed class AbiError
     /// <summary>Encodes revert data for this error (useful in tests and simulators).</summary>
     public byte[] Encode(params object?[] arguments)
     {
-        var encoded = AbiEncoder.Encode(Inputs.Select(p => p.Type).ToArray(), arguments);
-        return [.. _selector, .. encoded];
+        ArgumentNullException.ThrowIfNull(arguments);
+        return [.. _selector, .. AbiValues.Encode(Definition.InputParameters, arguments)];
     }
 
     /// <summary>Decodes the arguments of revert data that <see cref="Matches"/> this error.</summary>
@@ -66,7 +67,7 @@ public sealed class AbiError
             throw new FormatException($"The revert data is not {Signature}.");
         }
 
-        return AbiDecoder.Decode(Inputs.Select(p => p.Type).ToArray(), revertData[4..]);
+        return AbiValues.Decode(Definition.InputParameters, revertData[4..]);
     }
 
     /// <inheritdoc/>

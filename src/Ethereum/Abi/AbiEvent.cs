@@ -1,38 +1,41 @@
-using Nethereum.Util;
+using Nethereum.ABI;
+using Nethereum.ABI.ABIDeserialisation;
+using Nethereum.ABI.Model;
 
 namespace PaymentFunctions.Ethereum.Abi;
 
 /// <summary>
-/// A contract event such as <c>event Transfer(address indexed from, address indexed to, uint256 value)</c>:
-/// its topic for log filters and the decoding of logs (indexed values from topics, the rest from data).
+/// A contract event such as <c>event Transfer(address indexed from, address indexed to, uint256 value)</c>, over
+/// Nethereum's <see cref="EventABI"/>: its topic for log filters and the decoding of logs (indexed values from
+/// topics, the rest from data) into our value types.
 /// </summary>
 public sealed class AbiEvent
 {
     private readonly byte[] _topic;
 
-    /// <summary>Creates an event from its parts.</summary>
-    public AbiEvent(string name, IReadOnlyList<AbiParameter> inputs, bool anonymous = false)
+    /// <summary>Wraps a Nethereum event description (e.g. from a JSON ABI).</summary>
+    public AbiEvent(EventABI definition)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentNullException.ThrowIfNull(inputs);
-        Name = name;
-        Inputs = inputs;
-        Anonymous = anonymous;
-        Signature = $"{name}({string.Join(',', inputs.Select(p => p.Type.CanonicalName))})";
-        _topic = Sha3Keccack.Current.CalculateHash(System.Text.Encoding.UTF8.GetBytes(Signature));
+        ArgumentNullException.ThrowIfNull(definition);
+        Definition = definition;
+        Definition.InputParameters ??= [];
+        _topic = Hex.Decode(definition.Sha3Signature);
     }
 
-    /// <summary>The event name.</summary>
-    public string Name { get; }
+    /// <summary>The Nethereum description.</summary>
+    public EventABI Definition { get; }
 
-    /// <summary>The parameters, with their <see cref="AbiParameter.Indexed"/> flags.</summary>
-    public IReadOnlyList<AbiParameter> Inputs { get; }
+    /// <summary>The event name.</summary>
+    public string Name => Definition.Name;
+
+    /// <summary>The parameters, in declaration order, with their indexed flags.</summary>
+    public IReadOnlyList<Parameter> Inputs => Definition.InputParameters;
 
     /// <summary>True for anonymous events, which have no signature topic.</summary>
-    public bool Anonymous { get; }
+    public bool Anonymous => Definition.IsAnonymous;
 
     /// <summary>The canonical signature, e.g. <c>Transfer(address,address,uint256)</c>.</summary>
-    public string Signature { get; }
+    public string Signature => Definition.Signature;
 
     /// <summary>Topic 0: the Keccak-256 of <see cref="Signature"/>.</summary>
     public ReadOnlySpan<byte> Topic => _topic;
@@ -40,30 +43,20 @@ public sealed class AbiEvent
     /// <summary>Topic 0 as "0x" hex, for <c>eth_getLogs</c> filters.</summary>
     public string TopicHex => Hex.Encode(_topic);
 
-    /// <summary>Parses <c>[event] Name(type [indexed] [name], …) [anonymous]</c>.</summary>
-    /// <exception cref="FormatException">The declaration cannot be parsed.</exception>
+    /// <summary>Parses <c>event Name(type [indexed] [name], …)</c> with Nethereum's signature parser.</summary>
+    /// <exception cref="FormatException">The declaration is not an event.</exception>
     public static AbiEvent Parse(string declaration)
     {
-        var parsed = AbiSignatureParser.ParseDeclaration(declaration, "event");
-        return new AbiEvent(parsed.Name, parsed.Inputs, parsed.Anonymous);
+        ArgumentException.ThrowIfNullOrWhiteSpace(declaration);
+        var text = declaration.TrimStart().StartsWith("event ", StringComparison.Ordinal) ? declaration : "event " + declaration.TrimStart();
+        var events = new ABIStringSignatureDeserialiser().ExtractContractABI(text).Events;
+        return events is [{ Name.Length: > 0 } e] ? new AbiEvent(e) : throw new FormatException($"'{declaration}' is not an event declaration.");
     }
 
-    /// <summary>
-    /// The topic for an indexed value of a static type (to filter logs by it): the value's 32-byte ABI word.
-    /// Dynamic values are hashed: Keccak-256 of a string's UTF-8 bytes or of a bytes value.
-    /// </summary>
-    public static byte[] EncodeTopic(AbiType type, object? value)
-    {
-        ArgumentNullException.ThrowIfNull(type);
-        return type.Kind switch
-        {
-            AbiTypeKind.String => Sha3Keccack.Current.CalculateHash(System.Text.Encoding.UTF8.GetBytes(value as string ?? throw new ArgumentException("Expected a string.", nameof(value)))),
-            AbiTypeKind.Bytes => Sha3Keccack.Current.CalculateHash(value as byte[] ?? throw new ArgumentException("Expected bytes.", nameof(value))),
-            _ when type.IsDynamic || type.Kind is AbiTypeKind.Array or AbiTypeKind.Tuple =>
-                throw new NotSupportedException("Topics for indexed arrays and tuples are not supported."),
-            _ => AbiEncoder.Encode(type, value),
-        };
-    }
+    /// <summary>The topic for an indexed value of a static type (to filter logs by it): the value's 32-byte ABI word.</summary>
+    /// <param name="solidityType">The parameter's type, e.g. <c>address</c> or <c>uint256</c>.</param>
+    /// <param name="value">The value.</param>
+    public static byte[] EncodeTopic(string solidityType, object? value) => AbiValues.EncodeWord(solidityType, value);
 
     /// <summary>True when the log's first topic is this event's (always false for anonymous events).</summary>
     public bool Matches(IReadOnlyList<byte[]> topics)
@@ -72,7 +65,7 @@ public sealed class AbiEvent
         return !Anonymous && topics.Count > 0 && topics[0].AsSpan().SequenceEqual(_topic);
     }
 
-    /// <summary>Decodes a log's topics and data.</summary>
+    /// <summary>Decodes a log's topics and data. Indexed dynamic values come back as their 32-byte hash, all the log holds.</summary>
     /// <exception cref="FormatException">The log is not this event or is malformed.</exception>
     public DecodedEvent Decode(IReadOnlyList<byte[]> topics, ReadOnlySpan<byte> data)
     {
@@ -84,13 +77,12 @@ public sealed class AbiEvent
             throw new FormatException($"The log is not a {Signature} event.");
         }
 
-        if (topics.Count != firstIndexedTopic + indexed.Length)
+        if (topics.Count != firstIndexedTopic + indexed.Length || topics.Skip(firstIndexedTopic).Any(t => t.Length != 32))
         {
-            throw new FormatException($"{Signature} has {indexed.Length} indexed parameters but the log has {topics.Count - firstIndexedTopic} topics.");
+            throw new FormatException($"{Signature} has {indexed.Length} indexed parameters of 32 bytes but the log has {topics.Count - firstIndexedTopic} topics.");
         }
 
-        var nonIndexed = Inputs.Where(p => !p.Indexed).Select(p => p.Type).ToArray();
-        var dataValues = AbiDecoder.Decode(nonIndexed, data);
+        var dataValues = AbiValues.Decode(Inputs.Where(p => !p.Indexed).ToArray(), data);
         var values = new object?[Inputs.Count];
         int topicIndex = firstIndexedTopic, dataIndex = 0;
         for (var i = 0; i < Inputs.Count; i++)
@@ -103,14 +95,9 @@ public sealed class AbiEvent
             }
 
             var topic = topics[topicIndex++];
-            if (topic.Length != 32)
-            {
-                throw new FormatException("A topic has 32 bytes.");
-            }
-
-            values[i] = parameter.Type.IsDynamic || parameter.Type.Kind is AbiTypeKind.Array or AbiTypeKind.Tuple
+            values[i] = parameter.ABIType.IsDynamic() || parameter.ABIType is TupleType or ArrayType
                 ? topic.ToArray()
-                : AbiDecoder.Decode(parameter.Type, topic);
+                : AbiValues.DecodeWord(parameter.ABIType, topic);
         }
 
         return new DecodedEvent(this, values);

@@ -1,38 +1,36 @@
-using Nethereum.Util;
+using Nethereum.ABI.ABIDeserialisation;
+using Nethereum.ABI.Model;
 
 namespace PaymentFunctions.Ethereum.Abi;
 
 /// <summary>
-/// A contract function: builds call data (selector + encoded arguments) and decodes return data.
+/// A contract function for calls whose shape is only known at run time (a deployment artifact, a one-off admin call):
+/// Nethereum's <see cref="FunctionABI"/> does the parsing and the ABI codec; this adds our value types. Contracts the
+/// service itself calls use typed Nethereum function messages instead.
 /// Declared from Solidity-like text, e.g. <c>function balanceOf(address owner) view returns (uint256)</c>.
 /// </summary>
 public sealed class AbiFunction
 {
     private readonly byte[] _selector;
 
-    /// <summary>Creates a function from its parts.</summary>
-    public AbiFunction(string name, IReadOnlyList<AbiParameter> inputs, IReadOnlyList<AbiParameter>? outputs = null)
+    /// <summary>Wraps a Nethereum function description (e.g. from a JSON ABI).</summary>
+    public AbiFunction(FunctionABI function)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentNullException.ThrowIfNull(inputs);
-        Name = name;
-        Inputs = inputs;
-        Outputs = outputs ?? [];
-        Signature = $"{name}({string.Join(',', inputs.Select(p => p.Type.CanonicalName))})";
-        _selector = Sha3Keccack.Current.CalculateHash(System.Text.Encoding.UTF8.GetBytes(Signature))[..4];
+        ArgumentNullException.ThrowIfNull(function);
+        Definition = function;
+        Definition.InputParameters ??= [];
+        Definition.OutputParameters ??= [];
+        _selector = Hex.Decode(function.Sha3Signature);
     }
 
+    /// <summary>The Nethereum description.</summary>
+    public FunctionABI Definition { get; }
+
     /// <summary>The function name.</summary>
-    public string Name { get; }
-
-    /// <summary>The parameters.</summary>
-    public IReadOnlyList<AbiParameter> Inputs { get; }
-
-    /// <summary>The return values.</summary>
-    public IReadOnlyList<AbiParameter> Outputs { get; }
+    public string Name => Definition.Name;
 
     /// <summary>The canonical signature, e.g. <c>transfer(address,uint256)</c>.</summary>
-    public string Signature { get; }
+    public string Signature => Definition.Signature;
 
     /// <summary>The 4-byte selector: the first bytes of the Keccak-256 of <see cref="Signature"/>.</summary>
     public ReadOnlySpan<byte> Selector => _selector;
@@ -40,12 +38,14 @@ public sealed class AbiFunction
     /// <summary>The selector as "0x" hex.</summary>
     public string SelectorHex => Hex.Encode(_selector);
 
-    /// <summary>Parses <c>[function] name(params) [modifiers] [returns (params)]</c>.</summary>
-    /// <exception cref="FormatException">The declaration cannot be parsed.</exception>
+    /// <summary>Parses <c>function name(params) [modifiers] [returns (params)]</c> with Nethereum's signature parser.</summary>
+    /// <exception cref="FormatException">The declaration is not a function.</exception>
     public static AbiFunction Parse(string declaration)
     {
-        var parsed = AbiSignatureParser.ParseDeclaration(declaration, "function");
-        return new AbiFunction(parsed.Name, parsed.Inputs, parsed.Outputs);
+        ArgumentException.ThrowIfNullOrWhiteSpace(declaration);
+        var text = declaration.TrimStart().StartsWith("function ", StringComparison.Ordinal) ? declaration : "function " + declaration.TrimStart();
+        var functions = new ABIStringSignatureDeserialiser().ExtractContractABI(text).Functions;
+        return functions is [{ Name.Length: > 0 } function] ? new AbiFunction(function) : throw new FormatException($"'{declaration}' is not a function declaration.");
     }
 
     /// <summary>Encodes a call: selector followed by the ABI-encoded arguments.</summary>
@@ -53,11 +53,8 @@ public sealed class AbiFunction
     /// <exception cref="ArgumentException">The arguments do not match the parameters.</exception>
     public byte[] EncodeCall(params object?[] arguments)
     {
-        var encoded = AbiEncoder.Encode(Inputs.Select(p => p.Type).ToArray(), arguments);
-        var result = new byte[4 + encoded.Length];
-        _selector.CopyTo(result, 0);
-        encoded.CopyTo(result, 4);
-        return result;
+        ArgumentNullException.ThrowIfNull(arguments);
+        return [.. _selector, .. AbiValues.Encode(Definition.InputParameters, arguments)];
     }
 
     /// <summary>Decodes call data made for this function (checks the selector).</summary>
@@ -69,13 +66,12 @@ public sealed class AbiFunction
             throw new FormatException($"The call data is not a call to {Signature}.");
         }
 
-        return AbiDecoder.Decode(Inputs.Select(p => p.Type).ToArray(), callData[4..]);
+        return AbiValues.Decode(Definition.InputParameters, callData[4..]);
     }
 
     /// <summary>Decodes the return data of a call.</summary>
-    /// <exception cref="FormatException">The data does not match <see cref="Outputs"/>.</exception>
-    public object?[] DecodeOutput(ReadOnlySpan<byte> returnData) =>
-        AbiDecoder.Decode(Outputs.Select(p => p.Type).ToArray(), returnData);
+    /// <exception cref="FormatException">The data does not match the outputs.</exception>
+    public object?[] DecodeOutput(ReadOnlySpan<byte> returnData) => AbiValues.Decode(Definition.OutputParameters, returnData);
 
     /// <inheritdoc/>
     public override string ToString() => Signature;

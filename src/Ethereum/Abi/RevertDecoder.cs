@@ -39,7 +39,7 @@ public static class RevertDecoder
                 if (error.Matches(raw))
                 {
                     var arguments = error.DecodeArguments(raw);
-                    var text = $"{error.Name}({string.Join(", ", error.Inputs.Zip(arguments, Format))})";
+                    var text = $"{error.Name}({string.Join(", ", error.Definition.InputParameters.Select(p => p.Name ?? string.Empty).Zip(arguments, Format))})";
                     return new RevertReason(RevertKind.Custom, text, raw) { Error = error, Arguments = arguments };
                 }
             }
@@ -68,7 +68,7 @@ public static class RevertDecoder
         _ => "unknown panic code",
     };
 
-    private static string Format(AbiParameter parameter, object? value)
+    private static string Format(string name, object? value)
     {
         var text = value switch
         {
@@ -77,9 +77,9 @@ public static class RevertDecoder
             Address a => a.ToString(),
             string s => "\"" + s + "\"",
             null => "null",
-            object?[] items => "[" + string.Join(", ", items.Select(i => Format(new AbiParameter(AbiType.Bool), i))) + "]",
+            object?[] items => "[" + string.Join(", ", items.Select(i => Format(string.Empty, i))) + "]",
             _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
         };
-        return parameter.Name.Length > 0 ? $"{parameter.Name}: {text}" : text;
+        return name.Length > 0 ? $"{name}: {text}" : text;
     }
 }

@@ -2,6 +2,9 @@ using System.Net.Http.Headers;
 using System.Numerics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Nethereum.ABI.FunctionEncoding;
+using Nethereum.ABI.FunctionEncoding.Attributes;
+using Nethereum.Contracts;
 using PaymentFunctions.Ethereum.Abi;
 using PaymentFunctions.Ethereum.Addresses;
 
@@ -104,6 +107,27 @@ public sealed class EthereumRpcClient
         var data = function.EncodeCall([.. arguments]);
         var output = await CallAsync(new CallRequest { From = from, To = contract, Data = data }, default, cancellationToken).ConfigureAwait(false);
         return function.DecodeOutput(output);
+    }
+
+    /// <summary><c>eth_call</c> of a typed Nethereum function message returning one value (e.g. <c>uint256</c>).</summary>
+    /// <exception cref="ContractRevertedException">The call reverted.</exception>
+    public async Task<TReturn> QueryAsync<TFunction, TReturn>(Address contract, TFunction function, Address? from = null, CancellationToken cancellationToken = default)
+        where TFunction : FunctionMessage, new()
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        var output = await CallAsync(new CallRequest { From = from, To = contract, Data = function.GetCallData() }, default, cancellationToken).ConfigureAwait(false);
+        return new FunctionCallDecoder().DecodeSimpleTypeOutput<TReturn>(ABITypedRegistry.GetFunctionABI<TFunction>().OutputParameters[0], Hex.Encode(output));
+    }
+
+    /// <summary><c>eth_call</c> of a typed Nethereum function message, its outputs decoded into <typeparamref name="TOutput"/>.</summary>
+    /// <exception cref="ContractRevertedException">The call reverted.</exception>
+    public async Task<TOutput> QueryDeserializingAsync<TFunction, TOutput>(Address contract, TFunction function, Address? from = null, CancellationToken cancellationToken = default)
+        where TFunction : FunctionMessage, new()
+        where TOutput : IFunctionOutputDTO, new()
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        var output = await CallAsync(new CallRequest { From = from, To = contract, Data = function.GetCallData() }, default, cancellationToken).ConfigureAwait(false);
+        return new FunctionCallDecoder().DecodeFunctionOutput<TOutput>(Hex.Encode(output));
     }
 
     /// <summary><c>eth_sendRawTransaction</c>; returns the transaction hash.</summary>

@@ -1,12 +1,14 @@
 using System.Text.Json;
 using PaymentFunctions.Ethereum;
+using Nethereum.ABI.ABIDeserialisation;
+using Nethereum.ABI.Model;
 using PaymentFunctions.Ethereum.Abi;
 
 namespace PaymentFunctions.LocalStack.Chain;
 
 /// <summary>
 /// A compiled contract from <c>contracts/artifacts</c>: its creation bytecode and its ABI, with functions,
-/// events and errors built from the compiler's JSON so callers use exactly the interface that was compiled.
+/// events and errors read from the compiler's JSON by Nethereum, so callers use exactly the interface that was compiled.
 /// </summary>
 public sealed class ContractArtifact
 {
@@ -14,35 +16,27 @@ public sealed class ContractArtifact
     private readonly Dictionary<string, AbiFunction> _functions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AbiEvent> _events = new(StringComparer.Ordinal);
     private readonly List<AbiError> _errors = [];
-    private readonly IReadOnlyList<AbiParameter> _constructorInputs = [];
+    private readonly Parameter[] _constructorInputs;
 
-    private ContractArtifact(string name, byte[] bytecode, JsonElement abi)
+    private ContractArtifact(string name, byte[] bytecode, string abiJson)
     {
         Name = name;
         _bytecode = bytecode;
-        foreach (JsonElement entry in abi.EnumerateArray())
+        ContractABI abi = ABIDeserialiserFactory.DeserialiseContractABI(abiJson);
+
+        // Overloads are not used by our contracts; the first declaration wins.
+        foreach (FunctionABI function in abi.Functions ?? [])
         {
-            string type = entry.GetProperty("type").GetString()!;
-            switch (type)
-            {
-                case "function":
-                    // Overloads are not used by our contracts; the first declaration wins.
-                    _functions.TryAdd(
-                        entry.GetProperty("name").GetString()!,
-                        new AbiFunction(entry.GetProperty("name").GetString()!, Parameters(entry, "inputs"), Parameters(entry, "outputs")));
-                    break;
-                case "event":
-                    bool anonymous = entry.TryGetProperty("anonymous", out JsonElement a) && a.GetBoolean();
-                    _events.TryAdd(entry.GetProperty("name").GetString()!, new AbiEvent(entry.GetProperty("name").GetString()!, Parameters(entry, "inputs"), anonymous));
-                    break;
-                case "error":
-                    _errors.Add(new AbiError(entry.GetProperty("name").GetString()!, Parameters(entry, "inputs")));
-                    break;
-                case "constructor":
-                    _constructorInputs = Parameters(entry, "inputs");
-                    break;
-            }
+            _functions.TryAdd(function.Name, new AbiFunction(function));
         }
+
+        foreach (EventABI e in abi.Events ?? [])
+        {
+            _events.TryAdd(e.Name, new AbiEvent(e));
+        }
+
+        _errors.AddRange((abi.Errors ?? []).Select(e => new AbiError(e)));
+        _constructorInputs = abi.Constructor?.InputParameters ?? [];
     }
 
     /// <summary>The contract name, e.g. <c>PaymentEscrow</c>.</summary>
@@ -66,7 +60,7 @@ public sealed class ContractArtifact
         }
 
         string name = root.TryGetProperty("contractName", out JsonElement n) ? n.GetString() ?? "contract" : "contract";
-        return new ContractArtifact(name, Hex.Decode(bytecode.GetString()!), abi);
+        return new ContractArtifact(name, Hex.Decode(bytecode.GetString()!), abi.GetRawText());
     }
 
     /// <summary>The function called <paramref name="name"/>.</summary>
@@ -82,44 +76,10 @@ public sealed class ContractArtifact
     /// <summary>Creation bytecode followed by the ABI-encoded constructor arguments: the data of a deployment transaction.</summary>
     public byte[] CreateDeploymentData(params object?[] constructorArguments)
     {
-        byte[] arguments = AbiEncoder.Encode(_constructorInputs.Select(p => p.Type).ToArray(), constructorArguments);
-        return [.. _bytecode, .. arguments];
+        ArgumentNullException.ThrowIfNull(constructorArguments);
+        return [.. _bytecode, .. AbiValues.Encode(_constructorInputs, constructorArguments)];
     }
 
     /// <inheritdoc />
     public override string ToString() => $"ContractArtifact({Name})";
-
-    private static IReadOnlyList<AbiParameter> Parameters(JsonElement entry, string property) =>
-        entry.TryGetProperty(property, out JsonElement list)
-            ? list.EnumerateArray().Select(ToParameter).ToArray()
-            : [];
-
-    private static AbiParameter ToParameter(JsonElement parameter)
-    {
-        string name = parameter.TryGetProperty("name", out JsonElement n) ? n.GetString() ?? string.Empty : string.Empty;
-        bool indexed = parameter.TryGetProperty("indexed", out JsonElement i) && i.GetBoolean();
-        return new AbiParameter(ToType(parameter), name, indexed);
-    }
-
-    private static AbiType ToType(JsonElement parameter)
-    {
-        string type = parameter.GetProperty("type").GetString()!;
-        if (!type.StartsWith("tuple", StringComparison.Ordinal))
-        {
-            return AbiType.Parse(type);
-        }
-
-        // "tuple", "tuple[]", "tuple[2][]": the components give the tuple, the suffix its array dimensions.
-        AbiType result = AbiType.Tuple(parameter.GetProperty("components").EnumerateArray().Select(ToParameter).ToArray());
-        string suffix = type["tuple".Length..];
-        while (suffix.Length > 0)
-        {
-            int close = suffix.IndexOf(']', StringComparison.Ordinal);
-            string length = suffix[1..close];
-            result = AbiType.Array(result, length.Length == 0 ? null : int.Parse(length, System.Globalization.CultureInfo.InvariantCulture));
-            suffix = suffix[(close + 1)..];
-        }
-
-        return result;
-    }
 }

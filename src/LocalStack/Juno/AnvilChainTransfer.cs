@@ -1,3 +1,4 @@
+using System.Numerics;
 using Nethereum.Signer;
 using PaymentFunctions.Banking.Amounts;
 using PaymentFunctions.Ethereum.Abi;
@@ -46,7 +47,7 @@ public sealed class AnvilChainTransfer : IChainTransfer
             await _transactor.SendAsync(_treasury, _token.Token, MintFunction, [from, amount.BaseUnits - balance], cancellationToken).ConfigureAwait(false);
         }
 
-        var receipt = await _transactor.SendAsync(_treasury, _token.Token, Erc20.TransferFunction, [to, amount.BaseUnits], cancellationToken).ConfigureAwait(false);
+        var receipt = await _transactor.SendAsync(_treasury, _token.Token, Erc20.EncodeTransfer(to, amount.BaseUnits), BigInteger.Zero, cancellationToken).ConfigureAwait(false);
         return receipt.TransactionHash;
     }
 }

@@ -12,6 +12,8 @@ using PaymentFunctions.Ethereum.Contracts;
 using PaymentFunctions.Ethereum.JsonRpc;
 using PaymentFunctions.Ethereum.Signers;
 using PaymentFunctions.Ethereum.TransactionManagement;
+using PaymentFunctions.Payments.Chain.Escrow;
+using Nethereum.Contracts;
 using Nethereum.Model;
 
 namespace PaymentFunctions.Payments.Chain;
@@ -119,7 +121,8 @@ public sealed partial class EscrowGateway
         var paymentIdHash = HashPaymentId(paymentId);
         var bridge = await GetBridgeAddressAsync(cancellationToken).ConfigureAwait(false);
 
-        var existing = (BigInteger)(await _rpc.CallAsync(_escrow, PaymentEscrowAbi.EscrowIdOf, [bridge, paymentIdHash], cancellationToken: cancellationToken).ConfigureAwait(false))[0]!;
+        var existing = await _rpc.QueryAsync<EscrowIdOfFunction, BigInteger>(
+            _escrow, new EscrowIdOfFunction { Payer = bridge.ToString(), PaymentId = paymentIdHash }, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!existing.IsZero)
         {
             Log.EscrowAlreadyFunded(_logger, paymentId, existing, stepKey);
@@ -132,7 +135,7 @@ public sealed partial class EscrowGateway
         // already stored is finished even when the allowance is no longer short (another step's approve got there
         // first): stored, it holds one of the bridge's nonces, and until it is sent no later transaction can be mined.
         var approveHash = "";
-        var allowance = (BigInteger)(await _rpc.CallAsync(_token, Erc20.AllowanceFunction, [bridge, _escrow], cancellationToken: cancellationToken).ConfigureAwait(false))[0]!;
+        var allowance = await new Erc20(_rpc, _token).AllowanceAsync(bridge, _escrow, cancellationToken).ConfigureAwait(false);
         var storedApprove = await _transactions.GetRecordAsync(IntentId(stepKey, "approve"), cancellationToken).ConfigureAwait(false);
         if (allowance < amount || storedApprove is { IsFinished: false })
         {
@@ -152,41 +155,37 @@ public sealed partial class EscrowGateway
             create = await SendAsync(stepKey, "create", _escrow, createData, cancellationToken).ConfigureAwait(false);
         }
 
-        var created = create.Receipt.Logs
-            .Where(l => l.Address == _escrow && PaymentEscrowAbi.EscrowCreated.Matches(l.Topics))
-            .Select(l => PaymentEscrowAbi.EscrowCreated.Decode(l.Topics, l.Data))
-            .SingleOrDefault()
+        var created = create.Receipt.Logs.DecodeEvents<EscrowCreatedEventDto>(_escrow).SingleOrDefault()
             ?? throw new EscrowTransactionFailedException("create", IntentId(stepKey, "create"), null, create.TransactionHash,
                 new InvalidOperationException("The createEscrow receipt holds no EscrowCreated event."));
-        var escrowId = created.Get<BigInteger>("escrowId");
-        Log.EscrowFunded(_logger, paymentId, escrowId, amount, create.TransactionHash);
-        return new EscrowFunding(escrowId, _escrow, created.Get<Address>("payer"), created.Get<Address>("payee"), approveHash, create.TransactionHash);
+        Log.EscrowFunded(_logger, paymentId, created.EscrowId, amount, create.TransactionHash);
+        return new EscrowFunding(created.EscrowId, _escrow, Address.Parse(created.Payer), Address.Parse(created.Payee), approveHash, create.TransactionHash);
     }
 
     /// <summary>Pays a funded escrow to the payee (<c>release</c>); returns the transaction hash.</summary>
     /// <exception cref="EscrowTransactionFailedException">It reverted, e.g. the escrow is not <see cref="OnChainEscrowStatus.Funded"/>.</exception>
     public Task<string> ReleaseAsync(string stepKey, BigInteger escrowId, CancellationToken cancellationToken = default) =>
-        SendHashAsync(stepKey, "release", PaymentEscrowAbi.Release.EncodeCall(escrowId), cancellationToken);
+        SendHashAsync(stepKey, "release", new ReleaseFunction { EscrowId = escrowId }.GetCallData(), cancellationToken);
 
     /// <summary>Returns a funded escrow to the bridge wallet (<c>refund</c>); returns the transaction hash.</summary>
     /// <exception cref="EscrowTransactionFailedException">It reverted.</exception>
     public Task<string> RefundAsync(string stepKey, BigInteger escrowId, CancellationToken cancellationToken = default) =>
-        SendHashAsync(stepKey, "refund", PaymentEscrowAbi.Refund.EncodeCall(escrowId), cancellationToken);
+        SendHashAsync(stepKey, "refund", new RefundFunction { EscrowId = escrowId }.GetCallData(), cancellationToken);
 
     /// <summary>Freezes a funded escrow until the dispute is resolved (<c>dispute</c>); returns the transaction hash.</summary>
     /// <exception cref="EscrowTransactionFailedException">It reverted.</exception>
     public Task<string> DisputeAsync(string stepKey, BigInteger escrowId, CancellationToken cancellationToken = default) =>
-        SendHashAsync(stepKey, "dispute", PaymentEscrowAbi.Dispute.EncodeCall(escrowId), cancellationToken);
+        SendHashAsync(stepKey, "dispute", new DisputeFunction { EscrowId = escrowId }.GetCallData(), cancellationToken);
 
     /// <summary>Ends a dispute by paying the payee (<paramref name="toPayee"/>) or refunding the bridge wallet; returns the transaction hash.</summary>
     /// <exception cref="EscrowTransactionFailedException">It reverted, e.g. the escrow is not <see cref="OnChainEscrowStatus.Disputed"/>.</exception>
     public Task<string> ResolveDisputeAsync(string stepKey, BigInteger escrowId, bool toPayee, CancellationToken cancellationToken = default) =>
-        SendHashAsync(stepKey, "resolve", PaymentEscrowAbi.ResolveDispute.EncodeCall(escrowId, toPayee), cancellationToken);
+        SendHashAsync(stepKey, "resolve", new ResolveDisputeFunction { EscrowId = escrowId, ToPayee = toPayee }.GetCallData(), cancellationToken);
 
     /// <summary>Calls off a funded escrow before its custody ends, returning the tokens to the bridge wallet; returns the transaction hash.</summary>
     /// <exception cref="EscrowTransactionFailedException">It reverted, e.g. custody already ended.</exception>
     public Task<string> CancelAsync(string stepKey, BigInteger escrowId, CancellationToken cancellationToken = default) =>
-        SendHashAsync(stepKey, "cancel", PaymentEscrowAbi.Cancel.EncodeCall(escrowId), cancellationToken);
+        SendHashAsync(stepKey, "cancel", new CancelFunction { EscrowId = escrowId }.GetCallData(), cancellationToken);
 
     /// <summary>Sends MXNB from the bridge wallet, e.g. back to the Juno deposit address to be redeemed for a refund.</summary>
     /// <exception cref="EscrowTransactionFailedException">It reverted, e.g. the bridge holds too little.</exception>
@@ -200,10 +199,11 @@ public sealed partial class EscrowGateway
     /// <summary>The escrow as the contract reports it, or null when the id is unknown.</summary>
     public async Task<OnChainEscrow?> GetEscrowAsync(BigInteger escrowId, CancellationToken cancellationToken = default)
     {
-        object?[] fields;
+        EscrowStruct escrow;
         try
         {
-            fields = (object?[])(await _rpc.CallAsync(_escrow, PaymentEscrowAbi.GetEscrow, [escrowId], cancellationToken: cancellationToken).ConfigureAwait(false))[0]!;
+            escrow = (await _rpc.QueryDeserializingAsync<GetEscrowFunction, GetEscrowOutputDto>(
+                _escrow, new GetEscrowFunction { EscrowId = escrowId }, cancellationToken: cancellationToken).ConfigureAwait(false)).Escrow;
         }
         catch (ContractRevertedException ex) when (ex.DecodeWith(PaymentEscrowAbi.Errors).ErrorName == "EscrowNotFound")
         {
@@ -212,14 +212,14 @@ public sealed partial class EscrowGateway
 
         return new OnChainEscrow(
             escrowId,
-            (byte[])fields[0]!,
-            (Address)fields[1]!,
-            (Address)fields[2]!,
-            (Address)fields[3]!,
-            (BigInteger)fields[4]!,
-            DateTimeOffset.FromUnixTimeSeconds((long)(BigInteger)fields[5]!),
-            DateTimeOffset.FromUnixTimeSeconds((long)(BigInteger)fields[6]!),
-            (OnChainEscrowStatus)(int)(BigInteger)fields[7]!);
+            escrow.PaymentId,
+            Address.Parse(escrow.Payer),
+            Address.Parse(escrow.Payee),
+            Address.Parse(escrow.Token),
+            escrow.Amount,
+            DateTimeOffset.FromUnixTimeSeconds(checked((long)escrow.CustodyEnd)),
+            DateTimeOffset.FromUnixTimeSeconds(checked((long)escrow.CreatedAt)),
+            (OnChainEscrowStatus)escrow.Status);
     }
 
     private static string IntentId(string stepKey, string operation) => $"{stepKey}:{operation}";
@@ -275,8 +275,8 @@ public sealed partial class EscrowGateway
         if (await _transactions.GetRecordAsync(IntentId(stepKey, "create"), cancellationToken).ConfigureAwait(false) is { } stored)
         {
             var data = Hex.Decode(((Transaction1559)TransactionFactory.CreateTransaction(stored.Latest.Raw.ToArray())).Data ?? "0x");
-            var arguments = PaymentEscrowAbi.CreateEscrow.DecodeCall(data);
-            if (!((byte[])arguments[0]!).AsSpan().SequenceEqual(paymentIdHash) || (BigInteger)arguments[3]! != amount)
+            var storedCreate = new CreateEscrowFunction().DecodeInput(Hex.Encode(data));
+            if (!storedCreate.PaymentId.AsSpan().SequenceEqual(paymentIdHash) || storedCreate.Amount != amount)
             {
                 throw Failed("create", stored.IntentId, null, null,
                     new InvalidOperationException($"Step '{stepKey}' already created an escrow for another payment or amount."));
@@ -286,7 +286,14 @@ public sealed partial class EscrowGateway
         }
 
         var end = await SafeCustodyEndAsync(custodyEnd, cancellationToken).ConfigureAwait(false);
-        return PaymentEscrowAbi.CreateEscrow.EncodeCall(paymentIdHash, _payee, _token, amount, new BigInteger(end.ToUnixTimeSeconds()));
+        return new CreateEscrowFunction
+        {
+            PaymentId = paymentIdHash,
+            Payee = _payee.ToString(),
+            Token = _token.ToString(),
+            Amount = amount,
+            CustodyEnd = checked((ulong)end.ToUnixTimeSeconds()),
+        }.GetCallData();
     }
 
     private async Task<DateTimeOffset> SafeCustodyEndAsync(DateTimeOffset requested, CancellationToken cancellationToken)
@@ -315,7 +322,7 @@ public sealed partial class EscrowGateway
             FromBlock = BlockParameter.Earliest,
             ToBlock = BlockParameter.Latest,
             Addresses = [_escrow],
-            Topics = [[PaymentEscrowAbi.EscrowCreated.Topic.ToArray()], [AbiEvent.EncodeTopic(AbiType.UInt256, escrowId)]],
+            Topics = [[Hex.Decode(ABITypedRegistry.GetEvent<EscrowCreatedEventDto>().Sha3Signature)], [AbiEvent.EncodeTopic("uint256", escrowId)]],
         }, cancellationToken).ConfigureAwait(false);
         return logs.Select(l => l.TransactionHash).FirstOrDefault(h => h is not null) ?? string.Empty;
     }

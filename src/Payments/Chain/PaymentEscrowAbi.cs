@@ -4,32 +4,12 @@ using PaymentFunctions.Ethereum.Contracts;
 namespace PaymentFunctions.Payments.Chain;
 
 /// <summary>
-/// The parts of <c>contracts/src/PaymentEscrow.sol</c> the gateway uses, declared here because the app ships
-/// without the compiled artifacts (those are for deploying, in LocalStack).
+/// The custom errors of <c>contracts/src/PaymentEscrow.sol</c> and what it calls, to decode its reverts; its functions
+/// and events are the typed Nethereum messages in <c>Escrow/</c>. Declared here because the app ships without the
+/// compiled artifacts (those are for deploying, in LocalStack).
 /// </summary>
 internal static class PaymentEscrowAbi
 {
-    public static AbiFunction CreateEscrow { get; } =
-        AbiFunction.Parse("function createEscrow(bytes32 paymentId, address payee, address token, uint256 amount, uint64 custodyEnd) returns (uint256 escrowId)");
-
-    public static AbiFunction Release { get; } = AbiFunction.Parse("function release(uint256 escrowId)");
-
-    public static AbiFunction Refund { get; } = AbiFunction.Parse("function refund(uint256 escrowId)");
-
-    public static AbiFunction Dispute { get; } = AbiFunction.Parse("function dispute(uint256 escrowId)");
-
-    public static AbiFunction Cancel { get; } = AbiFunction.Parse("function cancel(uint256 escrowId)");
-
-    public static AbiFunction ResolveDispute { get; } = AbiFunction.Parse("function resolveDispute(uint256 escrowId, bool toPayee)");
-
-    public static AbiFunction GetEscrow { get; } = AbiFunction.Parse(
-        "function getEscrow(uint256 escrowId) view returns ((bytes32 paymentId, address payer, address payee, address token, uint256 amount, uint64 custodyEnd, uint64 createdAt, uint8 status))");
-
-    public static AbiFunction EscrowIdOf { get; } = AbiFunction.Parse("function escrowIdOf(address payer, bytes32 paymentId) view returns (uint256)");
-
-    public static AbiEvent EscrowCreated { get; } = AbiEvent.Parse(
-        "event EscrowCreated(uint256 indexed escrowId, bytes32 indexed paymentId, address indexed payer, address payee, address token, uint256 amount, uint64 custodyEnd)");
-
     /// <summary>The escrow's custom errors, OpenZeppelin's access-control and pausable errors, and the token's ERC-6093 errors.</summary>
     public static IReadOnlyList<AbiError> Errors { get; } =
     [

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Nethereum.ABI.Model;
 using PaymentFunctions.Ethereum.Abi;
 using PaymentFunctions.Ethereum.Addresses;
 
@@ -22,17 +23,17 @@ public sealed class AbiEventTests
         var topics = new List<byte[]>
         {
             Transfer.Topic.ToArray(),
-            AbiEvent.EncodeTopic(AbiType.Address, From),
-            AbiEvent.EncodeTopic(AbiType.Address, To),
+            AbiEvent.EncodeTopic("address", From),
+            AbiEvent.EncodeTopic("address", To),
         };
-        var data = AbiEncoder.Encode(AbiType.UInt256, 1_500_000);
+        var data = AbiValues.Encode([new Parameter("uint256")], [new BigInteger(1_500_000)]);
 
         var decoded = Transfer.Decode(topics, data);
 
         Assert.Equal(From, decoded.Get<Address>("from"));
         Assert.Equal(To, decoded["to"]);
         Assert.Equal(new BigInteger(1_500_000), decoded.Get<BigInteger>("value"));
-        Assert.Throws<KeyNotFoundException>(() => decoded["amount"]);
+        Assert.Throws<KeyNotFoundException>(() => (object?)decoded["amount"]);
     }
 
     [Fact]
@@ -42,10 +43,10 @@ public sealed class AbiEventTests
         var topics = new List<byte[]>
         {
             evt.Topic.ToArray(),
-            AbiEvent.EncodeTopic(AbiType.String, "refund"),
-            AbiEvent.EncodeTopic(AbiType.UInt256, 42),
+            Nethereum.Util.Sha3Keccack.Current.CalculateHash(System.Text.Encoding.UTF8.GetBytes("refund")),
+            AbiEvent.EncodeTopic("uint256", new BigInteger(42)),
         };
-        var decoded = evt.Decode(topics, AbiEncoder.Encode(AbiType.String, "hola"));
+        var decoded = evt.Decode(topics, AbiValues.Encode([new Parameter("string")], ["hola"]));
 
         Assert.Equal(Nethereum.Util.Sha3Keccack.Current.CalculateHash(System.Text.Encoding.UTF8.GetBytes("refund")), decoded["tag"]);
         Assert.Equal("hola", decoded["text"]);
@@ -56,7 +57,7 @@ public sealed class AbiEventTests
     public void Rejects_logs_of_other_events_or_wrong_topic_count()
     {
         var approval = AbiEvent.Parse("event Approval(address indexed owner, address indexed spender, uint256 value)");
-        var data = AbiEncoder.Encode(AbiType.UInt256, 1);
+        var data = AbiValues.Encode([new Parameter("uint256")], [BigInteger.One]);
         Assert.Throws<FormatException>(() =>
             Transfer.Decode([approval.Topic.ToArray(), new byte[32], new byte[32]], data));
         Assert.Throws<FormatException>(() => Transfer.Decode([Transfer.Topic.ToArray(), new byte[32]], data));

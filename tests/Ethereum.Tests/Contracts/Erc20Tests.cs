@@ -24,9 +24,6 @@ public sealed class Erc20Tests(AnvilFixture anvil) : IClassFixture<AnvilFixture>
         var token = await DeployMxnbAsync(admin);
         var erc20 = new Erc20(node.Rpc, token);
 
-        Assert.Equal(6, await erc20.DecimalsAsync());
-        Assert.Equal("MXNB", await erc20.SymbolAsync());
-
         var mint = await TestChain.SendAsync(node, admin, token, Mint.EncodeCall(alice.Address, 250_000_000));
         var transfer = await TestChain.SendAsync(node, alice, token, Erc20.EncodeTransfer(bob, 100_000_000));
         var approve = await TestChain.SendAsync(node, alice, token, Erc20.EncodeApprove(bob, 7));
@@ -35,7 +32,6 @@ public sealed class Erc20Tests(AnvilFixture anvil) : IClassFixture<AnvilFixture>
         Assert.Equal(new BigInteger(150_000_000), await erc20.BalanceOfAsync(alice.Address));
         Assert.Equal(new BigInteger(100_000_000), await erc20.BalanceOfAsync(bob));
         Assert.Equal(new BigInteger(7), await erc20.AllowanceAsync(alice.Address, bob));
-        Assert.Equal(new BigInteger(250_000_000), await erc20.TotalSupplyAsync());
 
         var inReceipt = Assert.Single(Erc20.DecodeTransfers(transfer.Logs));
         Assert.Equal(new Erc20Transfer(token, alice.Address, bob, 100_000_000), inReceipt with { TransactionHash = null, BlockNumber = null, LogIndex = null });
@@ -68,7 +64,7 @@ public sealed class Erc20Tests(AnvilFixture anvil) : IClassFixture<AnvilFixture>
     {
         using var artifact = JsonDocument.Parse(TestChain.ReadArtifact("MXNB"));
         var bytecode = Hex.Decode(artifact.RootElement.GetProperty("bytecode").GetString()!);
-        byte[] initCode = [.. bytecode, .. AbiEncoder.Encode(AbiType.Address, admin.Address)];
+        byte[] initCode = [.. bytecode, .. AbiValues.Encode([new Nethereum.ABI.Model.Parameter("address")], [admin.Address])];
         var receipt = await TestChain.SendAsync(anvil.Node, admin, null, initCode);
         Assert.True(receipt.Succeeded);
         return receipt.ContractAddress ?? throw new InvalidOperationException("No contract address.");

@@ -140,7 +140,7 @@ public sealed class EthereumRpcClientTests(AnvilFixture anvil) : IClassFixture<A
             FromBlock = BlockParameter.FromNumber(receipt.BlockNumber),
             ToBlock = BlockParameter.FromNumber(receipt.BlockNumber),
             Addresses = [contract],
-            Topics = [[transfer.Topic.ToArray()], null, [AbiEvent.EncodeTopic(AbiType.Address, to)]],
+            Topics = [[transfer.Topic.ToArray()], null, [AbiEvent.EncodeTopic("address", to)]],
         });
 
         var log = Assert.Single(logs);

@@ -56,7 +56,10 @@ public sealed class ContractArtifactsTests
 
         Assert.Equal("createEscrow(bytes32,address,address,uint256,uint64)", escrow.Function("createEscrow").Signature);
         Assert.Equal("getEscrow(uint256)", escrow.Function("getEscrow").Signature);
-        Assert.Equal("(bytes32,address,address,address,uint256,uint64,uint64,uint8)", escrow.Function("getEscrow").Outputs[0].Type.CanonicalName);
+        Assert.Equal("tuple", escrow.Function("getEscrow").Definition.OutputParameters.Single().Type);
+        Assert.Equal(
+            ["bytes32", "address", "address", "address", "uint256", "uint64", "uint64", "uint8"],
+            ((Nethereum.ABI.TupleType)escrow.Function("getEscrow").Definition.OutputParameters[0].ABIType).Components.Select(c => c.Type));
         foreach (string name in new[] { "release", "dispute", "refund", "cancel", "pause", "unpause" })
         {
             Assert.Equal($"{name}{(name is "pause" or "unpause" ? "()" : "(uint256)")}", escrow.Function(name).Signature);

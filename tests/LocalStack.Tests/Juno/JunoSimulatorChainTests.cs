@@ -40,7 +40,7 @@ public sealed class JunoSimulatorChainTests
         Assert.True(receipt.Succeeded);
 
         // The bridge wallet sends part of it to the simulator's deposit address.
-        await transactor.SendAsync(bridge, deployment.Token, Erc20.TransferFunction, [Address.Parse(sim.DepositAddress), new BigInteger(150_000_000)]);
+        await transactor.SendAsync(bridge, deployment.Token, Erc20.EncodeTransfer(Address.Parse(sim.DepositAddress), 150_000_000), BigInteger.Zero);
         var scanner = new ChainDepositScanner(sim, token);
         var first = await scanner.ScanAsync();
         var second = await scanner.ScanAsync();

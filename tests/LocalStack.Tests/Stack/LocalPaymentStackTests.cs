@@ -88,7 +88,7 @@ public sealed class LocalPaymentStackTests
 
         // Tokens the bridge sends to the deposit address come back to Juno as one CRYPTO_DEPOSIT.
         var transactor = new ContractTransactor(rpc, stack.Anvil.ChainId);
-        await transactor.SendAsync(bridge, tokenAddress, Erc20.TransferFunction, [stack.PlatformDepositAddress, new BigInteger(700_000_000)]);
+        await transactor.SendAsync(bridge, tokenAddress, Erc20.EncodeTransfer(stack.PlatformDepositAddress, 700_000_000), BigInteger.Zero);
         await stack.ScanDepositsAsync();
         var deposits = await juno.ListTransactionsAsync(new JunoTransactionQuery { Type = JunoTransactionType.CryptoDeposit });
         var deposit = Assert.Single(deposits.Response);
