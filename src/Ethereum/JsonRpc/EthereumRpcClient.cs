@@ -1,40 +1,44 @@
-using System.Net.Http.Headers;
 using System.Numerics;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Nethereum.ABI.FunctionEncoding;
 using Nethereum.ABI.FunctionEncoding.Attributes;
 using Nethereum.Contracts;
+using Nethereum.Hex.HexTypes;
+using Nethereum.JsonRpc.Client;
+using Nethereum.RPC.Eth.DTOs;
+using Newtonsoft.Json.Linq;
 using PaymentFunctions.Ethereum.Abi;
 using PaymentFunctions.Ethereum.Addresses;
+using NethereumReceipt = Nethereum.RPC.Eth.DTOs.TransactionReceipt;
 
 namespace PaymentFunctions.Ethereum.JsonRpc;
 
 /// <summary>
-/// A typed Ethereum JSON-RPC client over <see cref="HttpClient"/>. Quantities are <see cref="BigInteger"/>;
-/// node errors become <see cref="JsonRpcException"/> (classified by <see cref="JsonRpcErrorKind"/>), and
-/// reverts of <c>eth_call</c>/<c>eth_estimateGas</c> become <see cref="ContractRevertedException"/> with the
-/// revert data decoded against the built-in and the configured custom errors.
+/// The node as the transaction manager and the gateways need it, over Nethereum's JSON-RPC client (which owns the
+/// protocol and the parsing): quantities are <see cref="BigInteger"/> and addresses <see cref="Address"/>; node errors
+/// become <see cref="JsonRpcException"/> classified by <see cref="JsonRpcErrorKind"/> (nonce too low, underpriced, …,
+/// which decide between waiting and failing), and reverts of <c>eth_call</c>/<c>eth_estimateGas</c> become
+/// <see cref="ContractRevertedException"/> with the revert data decoded against the built-in and the configured custom errors.
 /// </summary>
 public sealed class EthereumRpcClient
 {
-    private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json");
-
-    private readonly HttpClient _http;
+    private readonly RpcClient _client;
     private readonly Uri _endpoint;
     private readonly IReadOnlyList<AbiError> _knownErrors;
     private long _nextId;
 
     /// <summary>Creates a client for the node at <paramref name="endpoint"/>.</summary>
-    /// <param name="httpClient">The HTTP client (owned by the caller, e.g. from <c>IHttpClientFactory</c>).</param>
+    /// <param name="httpClient">The HTTP client (owned by the caller, e.g. from <c>IHttpClientFactory</c>); it is used, never modified.</param>
     /// <param name="endpoint">The node's JSON-RPC URL.</param>
     /// <param name="knownErrors">Custom errors to decode reverts with (e.g. those of the contracts this service calls).</param>
     public EthereumRpcClient(HttpClient httpClient, Uri endpoint, IEnumerable<AbiError>? knownErrors = null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(endpoint);
-        _http = httpClient;
         _endpoint = endpoint;
+        _client = new RpcClient(endpoint, new HttpClient(new ForwardingHandler(httpClient)) { Timeout = Timeout.InfiniteTimeSpan });
         _knownErrors = knownErrors?.ToArray() ?? [];
     }
 
@@ -43,23 +47,23 @@ public sealed class EthereumRpcClient
 
     /// <summary><c>eth_chainId</c>.</summary>
     public async Task<BigInteger> GetChainIdAsync(CancellationToken cancellationToken = default) =>
-        RpcJson.Quantity(await SendAsync("eth_chainId", [], cancellationToken).ConfigureAwait(false));
+        (await RequestAsync<HexBigInteger>("eth_chainId", [], cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary><c>eth_blockNumber</c>.</summary>
     public async Task<BigInteger> GetBlockNumberAsync(CancellationToken cancellationToken = default) =>
-        RpcJson.Quantity(await SendAsync("eth_blockNumber", [], cancellationToken).ConfigureAwait(false));
+        (await RequestAsync<HexBigInteger>("eth_blockNumber", [], cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary><c>eth_getBalance</c> in wei.</summary>
     public async Task<BigInteger> GetBalanceAsync(Address address, BlockParameter block = default, CancellationToken cancellationToken = default) =>
-        RpcJson.Quantity(await SendAsync("eth_getBalance", [address.ToLowerHex(), block.ToString()], cancellationToken).ConfigureAwait(false));
+        (await RequestAsync<HexBigInteger>("eth_getBalance", [address.ToLowerHex(), block.ToString()], cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary><c>eth_getTransactionCount</c>: with <see cref="BlockParameter.Pending"/> this is the next free nonce as the node sees it.</summary>
     public async Task<BigInteger> GetTransactionCountAsync(Address address, BlockParameter block = default, CancellationToken cancellationToken = default) =>
-        RpcJson.Quantity(await SendAsync("eth_getTransactionCount", [address.ToLowerHex(), block.ToString()], cancellationToken).ConfigureAwait(false));
+        (await RequestAsync<HexBigInteger>("eth_getTransactionCount", [address.ToLowerHex(), block.ToString()], cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary><c>eth_getCode</c>: empty for accounts without code.</summary>
     public async Task<byte[]> GetCodeAsync(Address address, BlockParameter block = default, CancellationToken cancellationToken = default) =>
-        RpcJson.Bytes(await SendAsync("eth_getCode", [address.ToLowerHex(), block.ToString()], cancellationToken).ConfigureAwait(false));
+        Hex.Decode(await RequestAsync<string>("eth_getCode", [address.ToLowerHex(), block.ToString()], cancellationToken).ConfigureAwait(false));
 
     /// <summary><c>eth_feeHistory</c> for the last <paramref name="blockCount"/> blocks up to <paramref name="newestBlock"/>.</summary>
     /// <param name="blockCount">How many blocks.</param>
@@ -73,21 +77,21 @@ public sealed class EthereumRpcClient
         CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(blockCount, 1);
-        var percentiles = new JsonArray((rewardPercentiles ?? []).Select(p => (JsonNode?)JsonValue.Create(p)).ToArray());
-        var result = await SendAsync("eth_feeHistory", [Hex.EncodeQuantity(blockCount), newestBlock.ToString(), percentiles], cancellationToken).ConfigureAwait(false);
-        return RpcJson.FeeHistory(result);
+        decimal[] percentiles = [.. rewardPercentiles ?? []];
+        var result = await RequestAsync<FeeHistoryResult>("eth_feeHistory", [Hex.EncodeQuantity(blockCount), newestBlock.ToString(), percentiles], cancellationToken).ConfigureAwait(false);
+        return NethereumDtos.ToFeeHistory(result);
     }
 
     /// <summary><c>eth_maxPriorityFeePerGas</c>: the node's suggested tip.</summary>
     public async Task<BigInteger> GetMaxPriorityFeePerGasAsync(CancellationToken cancellationToken = default) =>
-        RpcJson.Quantity(await SendAsync("eth_maxPriorityFeePerGas", [], cancellationToken).ConfigureAwait(false));
+        (await RequestAsync<HexBigInteger>("eth_maxPriorityFeePerGas", [], cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary><c>eth_estimateGas</c>.</summary>
     /// <exception cref="ContractRevertedException">The call would revert.</exception>
     public async Task<BigInteger> EstimateGasAsync(CallRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return RpcJson.Quantity(await SendAsync("eth_estimateGas", [RpcJson.CallObject(request)], cancellationToken).ConfigureAwait(false));
+        return (await RequestAsync<HexBigInteger>("eth_estimateGas", [NethereumDtos.ToCallInput(request)], cancellationToken).ConfigureAwait(false)).Value;
     }
 
     /// <summary><c>eth_call</c>: executes without a transaction and returns the return data.</summary>
@@ -95,7 +99,7 @@ public sealed class EthereumRpcClient
     public async Task<byte[]> CallAsync(CallRequest request, BlockParameter block = default, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return RpcJson.Bytes(await SendAsync("eth_call", [RpcJson.CallObject(request), block.ToString()], cancellationToken).ConfigureAwait(false));
+        return Hex.Decode(await RequestAsync<string>("eth_call", [NethereumDtos.ToCallInput(request), block.ToString()], cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary><c>eth_call</c> of a contract function, decoding its outputs.</summary>
@@ -134,16 +138,16 @@ public sealed class EthereumRpcClient
     /// <exception cref="JsonRpcException">The node refused it (see <see cref="JsonRpcException.Kind"/>).</exception>
     public async Task<string> SendRawTransactionAsync(ReadOnlyMemory<byte> rawTransaction, CancellationToken cancellationToken = default)
     {
-        var result = await SendAsync("eth_sendRawTransaction", [Hex.Encode(rawTransaction.Span)], cancellationToken).ConfigureAwait(false);
-        return result.GetString() ?? throw new JsonRpcException("eth_sendRawTransaction", 0, "no transaction hash in the response", null) { Kind = JsonRpcErrorKind.InvalidResponse };
+        var result = await RequestAsync<string?>("eth_sendRawTransaction", [Hex.Encode(rawTransaction.Span)], cancellationToken).ConfigureAwait(false);
+        return result ?? throw new JsonRpcException("eth_sendRawTransaction", 0, "no transaction hash in the response", null) { Kind = JsonRpcErrorKind.InvalidResponse };
     }
 
     /// <summary><c>eth_getTransactionReceipt</c>; null while the transaction is not mined.</summary>
     public async Task<TransactionReceipt?> GetTransactionReceiptAsync(string transactionHash, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(transactionHash);
-        var result = await SendAsync("eth_getTransactionReceipt", [transactionHash], cancellationToken).ConfigureAwait(false);
-        return result.ValueKind == JsonValueKind.Null ? null : RpcJson.Receipt(result);
+        var result = await RequestAsync<NethereumReceipt?>("eth_getTransactionReceipt", [transactionHash], cancellationToken).ConfigureAwait(false);
+        return result is null ? null : NethereumDtos.ToReceipt(result);
     }
 
     /// <summary>Polls <c>eth_getTransactionReceipt</c> until the transaction is mined or <paramref name="cancellationToken"/> fires.</summary>
@@ -166,16 +170,16 @@ public sealed class EthereumRpcClient
     public async Task<TransactionInfo?> GetTransactionByHashAsync(string transactionHash, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(transactionHash);
-        var result = await SendAsync("eth_getTransactionByHash", [transactionHash], cancellationToken).ConfigureAwait(false);
-        return result.ValueKind == JsonValueKind.Null ? null : RpcJson.Transaction(result);
+        var result = await RequestAsync<Transaction?>("eth_getTransactionByHash", [transactionHash], cancellationToken).ConfigureAwait(false);
+        return result is null ? null : NethereumDtos.ToTransaction(result);
     }
 
     /// <summary><c>eth_getLogs</c>.</summary>
     public async Task<IReadOnlyList<LogEntry>> GetLogsAsync(LogFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var result = await SendAsync("eth_getLogs", [RpcJson.FilterObject(filter)], cancellationToken).ConfigureAwait(false);
-        return result.EnumerateArray().Select(RpcJson.Log).ToArray();
+        var result = await RequestAsync<FilterLog[]?>("eth_getLogs", [NethereumDtos.ToFilter(filter)], cancellationToken).ConfigureAwait(false);
+        return (result ?? []).Select(NethereumDtos.ToLog).ToArray();
     }
 
     /// <summary>
@@ -185,92 +189,77 @@ public sealed class EthereumRpcClient
     /// <exception cref="JsonRpcException">The node returned an error.</exception>
     public async Task<JsonElement> SendAsync(string method, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default)
     {
+        var result = await RequestAsync<JToken?>(method, parameters.Select(ToParameter).ToArray(), cancellationToken).ConfigureAwait(false);
+        using var document = JsonDocument.Parse(result?.ToString(Newtonsoft.Json.Formatting.None) ?? "null");
+        return document.RootElement.Clone();
+    }
+
+    private async Task<T> RequestAsync<T>(string method, object?[] parameters, CancellationToken cancellationToken)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(method);
-        ArgumentNullException.ThrowIfNull(parameters);
-        var id = Interlocked.Increment(ref _nextId);
-        var request = new JsonObject
-        {
-            ["jsonrpc"] = "2.0",
-            ["id"] = id,
-            ["method"] = method,
-            ["params"] = new JsonArray(parameters.Select(ToNode).ToArray()),
-        };
-
-        using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(request, JsonRpcSerializerContext.Default.JsonObject));
-        content.Headers.ContentType = JsonMediaType;
-        using var response = await _http.PostAsync(_endpoint, content, cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-
-        JsonDocument document;
+        var request = new RpcRequest(Interlocked.Increment(ref _nextId), method, parameters!);
         try
         {
-            document = JsonDocument.Parse(body);
+            return await _client.SendRequestAsync<T>(request).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (JsonException ex)
+        catch (RpcResponseException ex)
         {
-            response.EnsureSuccessStatusCode();
+            throw ToException(method, ex.RpcError);
+        }
+        catch (RpcClientUnknownException ex) when (ex.InnerException is HttpRequestException http)
+        {
+            // Transport trouble stays what it is, so retry policies see an HttpRequestException as without Nethereum.
+            ExceptionDispatchInfo.Throw(http);
+            throw;
+        }
+        catch (RpcClientUnknownException ex) when (ex.InnerException is Newtonsoft.Json.JsonException)
+        {
             throw new JsonRpcException($"{method}: the node's response is not JSON.", ex);
         }
-
-        using (document)
+        catch (RpcClientTimeoutException ex)
         {
-            var root = document.RootElement;
-            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
-            {
-                throw ToException(method, error);
-            }
-
-            response.EnsureSuccessStatusCode();
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("result", out var result))
-            {
-                throw new JsonRpcException(method, 0, "the response has neither result nor error", null) { Kind = JsonRpcErrorKind.InvalidResponse };
-            }
-
-            return result.Clone();
+            throw new TimeoutException($"{method}: the node did not answer in time.", ex);
         }
     }
 
-    private JsonRpcException ToException(string method, JsonElement error)
+    private JsonRpcException ToException(string method, RpcError error)
     {
-        var code = error.TryGetProperty("code", out var c) && c.TryGetInt64(out var n) ? n : 0;
-        var message = RpcJson.OptionalString(error, "message") ?? "unknown error";
-        string? dataJson = null;
-        byte[]? revertData = null;
-        if (error.TryGetProperty("data", out var data))
+        // Nethereum appends ": {method}" to the node's message.
+        var message = error.Message ?? "unknown error";
+        var suffix = ": " + method;
+        if (message.EndsWith(suffix, StringComparison.Ordinal))
         {
-            dataJson = data.GetRawText();
-            revertData = ExtractRevertData(data);
+            message = message[..^suffix.Length];
         }
 
-        var isRevert = code == 3 || message.Contains("revert", StringComparison.OrdinalIgnoreCase);
+        // Newtonsoft gives a string for string data and a JObject for an object.
+        var data = error.Data is null ? null : error.Data as JToken ?? JToken.FromObject(error.Data);
+        var dataJson = data?.ToString(Newtonsoft.Json.Formatting.None);
+        var revertData = ExtractRevertData(data);
+        var isRevert = error.Code == 3 || message.Contains("revert", StringComparison.OrdinalIgnoreCase);
         if (isRevert && method is "eth_call" or "eth_estimateGas")
         {
             var bytes = revertData ?? [];
-            return new ContractRevertedException(method, code, message, dataJson, bytes, RevertDecoder.Decode(bytes, _knownErrors));
+            return new ContractRevertedException(method, error.Code, message, dataJson, bytes, RevertDecoder.Decode(bytes, _knownErrors));
         }
 
-        return new JsonRpcException(method, code, message, dataJson);
+        return new JsonRpcException(method, error.Code, message, dataJson);
     }
 
     // Nodes put revert data either directly in "data" (geth, anvil) or nested as {"data": "0x…"}.
-    private static byte[]? ExtractRevertData(JsonElement data) => data.ValueKind switch
+    private static byte[]? ExtractRevertData(JToken? data) => data switch
     {
-        JsonValueKind.String when Hex.TryDecode(data.GetString(), out var bytes) && data.GetString()!.StartsWith("0x", StringComparison.Ordinal) => bytes,
-        JsonValueKind.Object when data.TryGetProperty("data", out var inner) => ExtractRevertData(inner),
+        JValue { Type: JTokenType.String } value when value.ToString() is { } text && text.StartsWith("0x", StringComparison.Ordinal) && Hex.TryDecode(text, out var bytes) => bytes,
+        JObject o when o["data"] is { } inner => ExtractRevertData(inner),
         _ => null,
     };
 
-    private static JsonNode? ToNode(object? value) => value switch
+    private static object? ToParameter(object? value) => value switch
     {
-        null => null,
-        JsonNode node => node.DeepClone(),
-        string s => JsonValue.Create(s),
-        bool b => JsonValue.Create(b),
-        int i => JsonValue.Create(i),
-        long l => JsonValue.Create(l),
-        decimal d => JsonValue.Create(d),
-        BigInteger q => JsonValue.Create(Hex.EncodeQuantity(q)),
-        Address a => JsonValue.Create(a.ToLowerHex()),
+        JsonNode node => JToken.Parse(node.ToJsonString()),
+        BigInteger q => Hex.EncodeQuantity(q),
+        Address a => a.ToLowerHex(),
+        null or string or bool or int or long or decimal => value,
         _ => throw new ArgumentException($"Unsupported JSON-RPC parameter type {value.GetType().Name}.", nameof(value)),
     };
 }

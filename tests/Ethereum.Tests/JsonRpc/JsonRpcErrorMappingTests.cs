@@ -96,7 +96,7 @@ public sealed class JsonRpcErrorMappingTests
 
         var call = handler.Requests.Single().RootElement.GetProperty("params")[0];
         Assert.Equal("0x10", call.GetProperty("value").GetString());
-        Assert.Equal("0xab", call.GetProperty("input").GetString());
+        Assert.Equal("0xab", call.GetProperty("data").GetString());
         Assert.False(call.TryGetProperty("from", out _));
         Assert.False(call.TryGetProperty("gas", out _));
         Assert.Equal("latest", handler.Requests.Single().RootElement.GetProperty("params")[1].GetString());
