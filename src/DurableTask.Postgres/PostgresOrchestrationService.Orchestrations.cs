@@ -37,18 +37,24 @@ public sealed partial class PostgresOrchestrationService
         """;
 
     // A statement of its own, so it reads with a snapshot taken after the lock: the pick above may have seen the
-    // instance through a snapshot older than another worker's checkpoint of it, whose consumed messages and history
-    // that snapshot still shows.
+    // instance through a snapshot older than another worker's checkpoint of it, whose consumed messages that snapshot
+    // still shows. The history is only counted (one index probe): it is read separately unless the cache holds it.
     private const string LoadLockedSql = """
-        SELECT i.instance_id, i.status, i.dequeue_count,
+        SELECT i.instance_id, i.status, i.dequeue_count, i.execution_id,
+            coalesce((SELECT max(h.sequence_number) + 1 FROM __schema__.history h
+                      WHERE h.hub = @hub AND h.instance_id = i.instance_id AND h.execution_id = i.execution_id), 0),
             ARRAY(SELECT m.id FROM __schema__.messages m
                   WHERE m.hub = @hub AND m.instance_id = i.instance_id AND m.visible_at <= @now ORDER BY m.id),
             ARRAY(SELECT m.message FROM __schema__.messages m
-                  WHERE m.hub = @hub AND m.instance_id = i.instance_id AND m.visible_at <= @now ORDER BY m.id),
-            ARRAY(SELECT h.event FROM __schema__.history h
-                  WHERE h.hub = @hub AND h.instance_id = i.instance_id ORDER BY h.sequence_number)
+                  WHERE m.hub = @hub AND m.instance_id = i.instance_id AND m.visible_at <= @now ORDER BY m.id)
         FROM __schema__.instances i
         WHERE i.hub = @hub AND i.lock_token = @token
+        """;
+
+    private const string LoadHistorySql = """
+        SELECT ARRAY(SELECT h.event FROM __schema__.history h
+                     WHERE h.hub = @hub AND h.instance_id = @instance_id AND h.execution_id = @execution_id
+                     ORDER BY h.sequence_number)
         """;
 
     private const string NextMessageDueSql = "SELECT min(visible_at) FROM __schema__.messages WHERE hub = @hub AND visible_at > @now";
@@ -233,9 +239,10 @@ public sealed partial class PostgresOrchestrationService
                             reader.GetString(0),
                             (OrchestrationStatus)reader.GetInt32(1),
                             reader.GetInt32(2),
-                            reader.GetFieldValue<long[]>(3),
-                            reader.GetFieldValue<string[]>(4),
-                            reader.GetFieldValue<string[]>(5));
+                            reader.IsDBNull(3) ? null : reader.GetString(3),
+                            reader.GetInt32(4),
+                            reader.GetFieldValue<long[]>(5),
+                            reader.GetFieldValue<string[]>(6));
                     }
 
                     await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
@@ -255,7 +262,8 @@ public sealed partial class PostgresOrchestrationService
                     continue;
                 }
 
-                if (await this.PrepareWorkItemAsync(locked, token, until).ConfigureAwait(false) is { } item)
+                var history = await this.LoadHistoryAsync(locked, cancellationToken).ConfigureAwait(false);
+                if (await this.PrepareWorkItemAsync(locked, history, token, until).ConfigureAwait(false) is { } item)
                 {
                     return (item, null);
                 }
@@ -267,10 +275,10 @@ public sealed partial class PostgresOrchestrationService
     /// Turns a locked instance into a work item, or settles it and returns null: messages for a finished instance are
     /// dropped (except a start, which begins a new execution, and a rewind of a failed one), and poison is failed.
     /// </summary>
-    private async Task<PostgresOrchestrationWorkItem?> PrepareWorkItemAsync(LockedInstance locked, Guid token, DateTime until)
+    private async Task<PostgresOrchestrationWorkItem?> PrepareWorkItemAsync(LockedInstance locked, string[] storedHistory, Guid token, DateTime until)
     {
         var messages = Array.ConvertAll(locked.Messages, DurableJson.ToMessage);
-        var history = Array.ConvertAll(locked.History, DurableJson.ToEvent);
+        var history = Array.ConvertAll(storedHistory, DurableJson.ToEvent);
         var loaded = new OrchestrationRuntimeState(history);
         var loadedExecutionId = loaded.ExecutionStartedEvent?.OrchestrationInstance?.ExecutionId;
         IReadOnlyList<TaskMessage> handed = messages;
@@ -303,6 +311,7 @@ public sealed partial class PostgresOrchestrationService
             LockToken = token,
             MessageIds = locked.MessageIds,
             LoadedExecutionId = loadedExecutionId,
+            LoadedHistory = storedHistory,
             DequeueCount = locked.DequeueCount,
             OrchestrationRuntimeState = state,
             NewMessages = [.. handed],
@@ -324,6 +333,29 @@ public sealed partial class PostgresOrchestrationService
         }
 
         return item;
+    }
+
+    /// <summary>The locked instance's stored history: from the cache when it holds exactly that, else from the database.</summary>
+    private async Task<string[]> LoadHistoryAsync(LockedInstance locked, CancellationToken cancellationToken)
+    {
+        if (locked.HistoryCount == 0 || locked.ExecutionId is null)
+        {
+            return [];
+        }
+
+        if (this.historyCache?.TryGet(locked.InstanceId, locked.ExecutionId, locked.HistoryCount) is { } cached)
+        {
+            return cached;
+        }
+
+        var command = this.dataSource.CreateCommand(this.Sql(LoadHistorySql));
+        await using (command.ConfigureAwait(false))
+        {
+            command.Parameters.AddRange((NpgsqlParameter[])[
+                SqlParameters.Text("hub", this.hub), SqlParameters.Text("instance_id", locked.InstanceId),
+                SqlParameters.Text("execution_id", locked.ExecutionId)]);
+            return (string[])(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }
     }
 
     /// <summary>
@@ -406,6 +438,7 @@ public sealed partial class PostgresOrchestrationService
         {
             var key = new[] { SqlParameters.Text("hub", this.hub), SqlParameters.Text("instance_id", item.InstanceId) };
             var start = state.ExecutionStartedEvent;
+            string[]? committedHistory = null;
             if (start is null)
             {
                 batch.BatchCommands.Add(SqlParameters.Command(this.Sql(ReleaseCheckedSql), [.. Clone(key), SqlParameters.Uuid("token", item.LockToken)]));
@@ -422,6 +455,7 @@ public sealed partial class PostgresOrchestrationService
 
                 var first = state.PastEvents.Count;
                 var events = state.Events.Skip(first).ToArray();
+                var serialized = Array.ConvertAll(events, DurableJson.Serialize);
                 if (events.Length > 0)
                 {
                     batch.BatchCommands.Add(SqlParameters.Command(
@@ -430,7 +464,14 @@ public sealed partial class PostgresOrchestrationService
                         SqlParameters.Text("execution_id", executionId),
                         SqlParameters.Integer("first", first),
                         SqlParameters.IntegerArray("event_types", [.. events.Select(e => (int)e.EventType)]),
-                        SqlParameters.TextArray("events", [.. events.Select(DurableJson.Serialize)])]));
+                        SqlParameters.TextArray("events", serialized)]));
+                }
+
+                // What the database holds once this commits, when this worker knows all of it; finished ones are not kept.
+                var kept = item.LoadedExecutionId == executionId ? item.LoadedHistory : [];
+                if (!TerminalStatuses.Contains(state.OrchestrationStatus) && kept.Length == first)
+                {
+                    committedHistory = [.. kept, .. serialized];
                 }
             }
 
@@ -448,7 +489,7 @@ public sealed partial class PostgresOrchestrationService
                 await batch.ExecuteNonQueryAsync().ConfigureAwait(false);
                 heldBack.ForEach(t => t.HeldBack());
             }
-            catch (PostgresException ex) when (ex.SqlState == LeaseLostState)
+            catch (PostgresException ex) when (this.ForgetHistory(item.InstanceId) && ex.SqlState == LeaseLostState)
             {
                 LogOrchestrationLeaseLost(this.logger, item.InstanceId);
                 throw new InvalidOperationException($"The lease on orchestration '{item.InstanceId}' was lost; the episode was not committed.", ex);
@@ -458,9 +499,25 @@ public sealed partial class PostgresOrchestrationService
                 LogDuplicateEpisode(this.logger, item.InstanceId);
                 throw new InvalidOperationException($"Another worker already committed this episode of orchestration '{item.InstanceId}'.", ex);
             }
+
+            if (committedHistory is not null)
+            {
+                this.historyCache?.Set(item.InstanceId, start!.OrchestrationInstance.ExecutionId, committedHistory);
+            }
+            else if (start is not null)
+            {
+                this.ForgetHistory(item.InstanceId);
+            }
         }
 
         item.Settled = true;
+    }
+
+    /// <summary>Drops the cached history of an instance; true, so it can run inside an exception filter.</summary>
+    private bool ForgetHistory(string instanceId)
+    {
+        this.historyCache?.Remove(instanceId);
+        return true;
     }
 
     private static NpgsqlParameter[] Clone(NpgsqlParameter[] parameters) => [.. parameters.Select(p => p.Clone())];
@@ -489,7 +546,8 @@ public sealed partial class PostgresOrchestrationService
         ];
     }
 
-    private sealed record LockedInstance(string InstanceId, OrchestrationStatus Status, int DequeueCount, long[] MessageIds, string[] Messages, string[] History);
+    private sealed record LockedInstance(
+        string InstanceId, OrchestrationStatus Status, int DequeueCount, string? ExecutionId, int HistoryCount, long[] MessageIds, string[] Messages);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dropped {Count} message(s) for orchestration {InstanceId}, which has finished or does not exist")]
     private static partial void LogMessagesDropped(ILogger logger, string instanceId, int count);

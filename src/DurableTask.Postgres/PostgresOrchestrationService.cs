@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using PaymentFunctions.DurableTask.Postgres.Notifications;
 using PaymentFunctions.DurableTask.Postgres.Schema;
+using PaymentFunctions.DurableTask.Postgres.Storage;
 
 namespace PaymentFunctions.DurableTask.Postgres;
 
@@ -32,6 +33,7 @@ public sealed partial class PostgresOrchestrationService :
     private readonly HubChannels channels;
     private readonly NotificationThrottle? orchestrationNotifications;
     private readonly NotificationThrottle? activityNotifications;
+    private readonly HistoryCache? historyCache;
     private readonly ILogger logger;
     private readonly string hub;
     private readonly string schema;
@@ -56,6 +58,7 @@ public sealed partial class PostgresOrchestrationService :
         // The provider sets no session state, so a pooled connection need not be reset (DISCARD ALL) on every return.
         this.dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(settings.ConnectionString) { NoResetOnClose = true });
         this.channels = HubChannels.For(this.schema, this.hub);
+        this.historyCache = settings.HistoryCacheCharacters > 0 ? new HistoryCache(settings.HistoryCacheCharacters) : null;
         this.listener = new NotificationListener(settings.ConnectionString, this.channels, this.logger);
         if (settings.NotificationCoalescingWindow > TimeSpan.Zero)
         {
@@ -163,6 +166,7 @@ public sealed partial class PostgresOrchestrationService :
 
         await this.listener.DisposeAsync().ConfigureAwait(false);
         await this.dataSource.DisposeAsync().ConfigureAwait(false);
+        this.historyCache?.Dispose();
     }
 
     /// <inheritdoc />
