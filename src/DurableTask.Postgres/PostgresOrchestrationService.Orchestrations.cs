@@ -12,26 +12,24 @@ namespace PaymentFunctions.DurableTask.Postgres;
 /// <summary>Orchestration work items: lock, checkpoint, abandon, renew, release, and poison instances.</summary>
 public sealed partial class PostgresOrchestrationService
 {
-    // Walks the visible messages in FIFO order and locks the first instance that is free (lease run out, row not
-    // locked by another worker's pick). A Pending instance is only handed out once its start is visible, so
-    // events raised before a scheduled start wait for it. FOR NO KEY UPDATE leaves the key-share locks of foreign
-    // keys (messages inserted for the instance meanwhile) unblocked.
-    private static readonly string LockOrchestrationSql = $"""
+    // One probe of the ready queue: the instance ready longest (its ready_at also keeps leased instances and Pending
+    // ones without a visible start out). FOR NO KEY UPDATE leaves the key-share locks of foreign keys unblocked; a row
+    // another worker picked meanwhile fails the recheck of ready_at and is passed over, as a locked one is skipped.
+    // While leased, ready_at is the lease's end, so a crashed worker's instance comes back when its lease runs out.
+    private const string LockOrchestrationSql = """
         WITH picked AS (
-            SELECT i.instance_id
-            FROM __schema__.messages m
-            JOIN __schema__.instances i ON i.hub = m.hub AND i.instance_id = m.instance_id
-            WHERE m.hub = @hub AND m.visible_at <= @now AND i.locked_until <= @now
-              AND (i.status <> {(int)OrchestrationStatus.Pending} OR m.event_type = {(int)EventType.ExecutionStarted})
-            ORDER BY m.id
+            SELECT instance_id
+            FROM __schema__.instances
+            WHERE hub = @hub AND ready_at IS NOT NULL AND ready_at <= @now
+            ORDER BY ready_at
             LIMIT 1
-            FOR NO KEY UPDATE OF i SKIP LOCKED
+            FOR NO KEY UPDATE SKIP LOCKED
         ), locked AS (
             UPDATE __schema__.instances i
-            SET lock_token = @token, locked_until = @until, dequeue_count = i.dequeue_count + 1
+            SET lock_token = @token, locked_until = @until, ready_at = @until, dequeue_count = i.dequeue_count + 1
             FROM picked p
             WHERE i.hub = @hub AND i.instance_id = p.instance_id
-            RETURNING i.instance_id, i.status, i.dequeue_count
+            RETURNING 1
         )
         SELECT count(*) FROM locked
         """;
@@ -57,7 +55,21 @@ public sealed partial class PostgresOrchestrationService
                      ORDER BY h.sequence_number)
         """;
 
-    private const string NextMessageDueSql = "SELECT min(visible_at) FROM __schema__.messages WHERE hub = @hub AND visible_at > @now";
+    private const string NextMessageDueSql = "SELECT min(ready_at) FROM __schema__.instances WHERE hub = @hub AND ready_at > @now";
+
+    // Recomputes ready_at from the messages left, after the statements before it in the transaction released the lease
+    // (and so locked the row): this statement's snapshot then holds every message committed before the lock, and a
+    // sender still uncommitted waits for the row and lowers ready_at after this commits.
+    private static readonly string RefreshReadySql = $"""
+        UPDATE __schema__.instances i
+        SET ready_at = (
+            SELECT greatest(min(m.visible_at), @now)
+            FROM __schema__.messages m
+            WHERE m.hub = @hub AND m.instance_id = @instance_id
+              AND (i.status <> {(int)OrchestrationStatus.Pending} OR m.event_type = {(int)EventType.ExecutionStarted})
+            HAVING count(*) > 0)
+        WHERE i.hub = @hub AND i.instance_id = @instance_id
+        """;
 
     private const string CheckpointInstanceSql = """
         WITH updated AS (
@@ -90,8 +102,10 @@ public sealed partial class PostgresOrchestrationService
 
     private const string DeleteMessagesSql = "DELETE FROM __schema__.messages WHERE hub = @hub AND id = ANY(@ids)";
 
+    // Its messages are still there: it is ready again when the backoff ends (a pick finding nothing visible then
+    // recomputes ready_at).
     private const string AbandonOrchestrationSql = """
-        UPDATE __schema__.instances SET lock_token = NULL, locked_until = @until
+        UPDATE __schema__.instances SET lock_token = NULL, locked_until = @until, ready_at = @until
         WHERE hub = @hub AND instance_id = @instance_id AND lock_token = @token
         """;
 
@@ -102,7 +116,7 @@ public sealed partial class PostgresOrchestrationService
         """;
 
     private const string RenewOrchestrationSql = """
-        UPDATE __schema__.instances SET locked_until = @until
+        UPDATE __schema__.instances SET locked_until = @until, ready_at = @until
         WHERE hub = @hub AND instance_id = @instance_id AND lock_token = @token
         """;
 
@@ -412,14 +426,22 @@ public sealed partial class PostgresOrchestrationService
 
     private async Task ReleaseLockAsync(string instanceId, Guid token)
     {
-        var command = this.dataSource.CreateCommand(this.Sql(UnpickOrchestrationSql));
-        await using (command.ConfigureAwait(false))
+        var batch = this.dataSource.CreateBatch();
+        await using (batch.ConfigureAwait(false))
         {
-            command.Parameters.AddRange((NpgsqlParameter[])[
-                SqlParameters.Text("hub", this.hub), SqlParameters.Text("instance_id", instanceId), SqlParameters.Uuid("token", token)]);
-            await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+            batch.BatchCommands.Add(SqlParameters.Command(
+                this.Sql(UnpickOrchestrationSql),
+                SqlParameters.Text("hub", this.hub), SqlParameters.Text("instance_id", instanceId), SqlParameters.Uuid("token", token)));
+            batch.BatchCommands.Add(this.RefreshReady(instanceId, Ticks.From(DateTime.UtcNow)));
+            await batch.ExecuteNonQueryAsync().ConfigureAwait(false);
         }
     }
+
+    /// <summary>The last statement of a transaction that released an instance's lease: see <see cref="RefreshReadySql"/>.</summary>
+    private NpgsqlBatchCommand RefreshReady(string instanceId, long now) =>
+        SqlParameters.Command(
+            this.Sql(RefreshReadySql),
+            SqlParameters.Text("hub", this.hub), SqlParameters.Text("instance_id", instanceId), SqlParameters.Bigint("now", now));
 
     /// <summary>
     /// Commits an episode in one implicit transaction (one batch): the instance row (only while the lease is still
@@ -484,9 +506,10 @@ public sealed partial class PostgresOrchestrationService
             var heldBack = new List<NotificationThrottle>(2);
             this.AddTasks(batch, activities, heldBack);
             this.AddMessages(batch, toInstances, now, heldBack: heldBack);
+            batch.BatchCommands.Add(this.RefreshReady(item.InstanceId, now));
             try
             {
-                await batch.ExecuteNonQueryAsync().ConfigureAwait(false);
+                await ExecuteRetryingDeadlocksAsync(batch).ConfigureAwait(false);
                 heldBack.ForEach(t => t.HeldBack());
             }
             catch (PostgresException ex) when (this.ForgetHistory(item.InstanceId) && ex.SqlState == LeaseLostState)
@@ -511,6 +534,25 @@ public sealed partial class PostgresOrchestrationService
         }
 
         item.Settled = true;
+    }
+
+    /// <summary>
+    /// Runs a checkpoint, again if PostgreSQL broke a deadlock by aborting it: checkpoints of two instances that message
+    /// each other lock both rows in opposite orders. The aborted transaction left nothing behind, so it runs again as is.
+    /// </summary>
+    private static async Task ExecuteRetryingDeadlocksAsync(NpgsqlBatch batch)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await batch.ExecuteNonQueryAsync().ConfigureAwait(false);
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 3)
+            {
+            }
+        }
     }
 
     /// <summary>Drops the cached history of an instance; true, so it can run inside an exception filter.</summary>
