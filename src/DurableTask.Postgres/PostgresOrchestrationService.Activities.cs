@@ -114,13 +114,15 @@ public sealed partial class PostgresOrchestrationService
             var token = Guid.NewGuid();
             var until = now + this.settings.WorkItemLockTimeout;
             PostgresActivityWorkItem? item = null;
-            var command = this.dataSource.CreateCommand(this.Sql(LockTaskSql));
-            await using (command.ConfigureAwait(false))
+            var batch = this.dataSource.CreateBatch();
+            await using (batch.ConfigureAwait(false))
             {
-                command.Parameters.AddRange((NpgsqlParameter[])[
+                batch.BatchCommands.Add(SqlParameters.Command(
+                    this.Sql(LockTaskSql),
                     SqlParameters.Text("hub", this.hub), SqlParameters.Bigint("now", Ticks.From(now)),
-                    SqlParameters.Uuid("token", token), SqlParameters.Bigint("until", Ticks.From(until))]);
-                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    SqlParameters.Uuid("token", token), SqlParameters.Bigint("until", Ticks.From(until))));
+                batch.BatchCommands.Add(AsynchronousCommit());
+                var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
                 {
                     if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

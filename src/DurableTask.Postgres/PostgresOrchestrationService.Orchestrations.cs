@@ -240,6 +240,7 @@ public sealed partial class PostgresOrchestrationService
                     SqlParameters.Text("hub", this.hub), SqlParameters.Bigint("now", Ticks.From(now)), SqlParameters.Uuid("token", token)));
                 batch.BatchCommands.Add(SqlParameters.Command(
                     this.Sql(NextMessageDueSql), SqlParameters.Text("hub", this.hub), SqlParameters.Bigint("now", Ticks.From(now))));
+                batch.BatchCommands.Add(AsynchronousCommit());
 
                 LockedInstance? locked = null;
                 DateTime? nextDue;
