@@ -20,7 +20,8 @@ public sealed partial class PostgresOrchestrationService
 
     // Messages for instances that do not exist are dropped here: only a start creates an instance (just before). Each
     // instance that got one is ready no later than its earliest new message (for a Pending instance only a start
-    // counts), not before now (first come, first served) nor before a lease on it runs out.
+    // counts), not before now (first come, first served) nor before a lease on it runs out. The instances are found
+    // by primary key (= ANY of the ids), whatever the planner guesses of the set of messages.
     private static readonly string InsertMessagesSql = $"""
         WITH inserted AS (
             INSERT INTO __schema__.messages (hub, instance_id, execution_id, event_type, visible_at, message)
@@ -30,18 +31,17 @@ public sealed partial class PostgresOrchestrationService
             WHERE EXISTS (SELECT 1 FROM __schema__.instances i WHERE i.hub = @hub AND i.instance_id = m.instance_id COLLATE "C")
             ORDER BY m.ord
             RETURNING instance_id, event_type, visible_at
-        ), due AS (
-            SELECT instance_id, min(visible_at) AS any_at,
-                min(visible_at) FILTER (WHERE event_type = {(int)EventType.ExecutionStarted}) AS start_at
-            FROM inserted
-            GROUP BY instance_id
         )
         UPDATE __schema__.instances i
         SET ready_at = least(i.ready_at, greatest(
-            CASE WHEN i.status = {(int)OrchestrationStatus.Pending} THEN d.start_at ELSE d.any_at END, @now, i.locked_until))
-        FROM due d
-        WHERE i.hub = @hub AND i.instance_id = d.instance_id
-          AND (i.status <> {(int)OrchestrationStatus.Pending} OR d.start_at IS NOT NULL)
+            (SELECT min(n.visible_at) FROM inserted n
+             WHERE n.instance_id = i.instance_id
+               AND (i.status <> {(int)OrchestrationStatus.Pending} OR n.event_type = {(int)EventType.ExecutionStarted})),
+            @now, i.locked_until))
+        WHERE i.hub = @hub AND i.instance_id = ANY(@instance_ids)
+          AND EXISTS (SELECT 1 FROM inserted n
+                      WHERE n.instance_id = i.instance_id
+                        AND (i.status <> {(int)OrchestrationStatus.Pending} OR n.event_type = {(int)EventType.ExecutionStarted}))
         """;
 
     private const string InsertTasksSql = """

@@ -37,6 +37,8 @@ public sealed partial class PostgresOrchestrationService
     // A statement of its own, so it reads with a snapshot taken after the lock: the pick above may have seen the
     // instance through a snapshot older than another worker's checkpoint of it, whose consumed messages that snapshot
     // still shows. The history is only counted (one index probe): it is read separately unless the cache holds it.
+    // The row is found through the ready index: the pick set ready_at to the lease's end, and nothing moves it while
+    // the lease is held but a renewal (there is no index on the token).
     private const string LoadLockedSql = """
         SELECT i.instance_id, i.status, i.dequeue_count, i.execution_id,
             coalesce((SELECT max(h.sequence_number) + 1 FROM __schema__.history h
@@ -46,7 +48,7 @@ public sealed partial class PostgresOrchestrationService
             ARRAY(SELECT m.message FROM __schema__.messages m
                   WHERE m.hub = @hub AND m.instance_id = i.instance_id AND m.visible_at <= @now ORDER BY m.id)
         FROM __schema__.instances i
-        WHERE i.hub = @hub AND i.lock_token = @token
+        WHERE i.hub = @hub AND i.ready_at = @until AND i.lock_token = @token
         """;
 
     private const string LoadHistorySql = """
@@ -237,7 +239,8 @@ public sealed partial class PostgresOrchestrationService
                     SqlParameters.Uuid("token", token), SqlParameters.Bigint("until", Ticks.From(until))));
                 batch.BatchCommands.Add(SqlParameters.Command(
                     this.Sql(LoadLockedSql),
-                    SqlParameters.Text("hub", this.hub), SqlParameters.Bigint("now", Ticks.From(now)), SqlParameters.Uuid("token", token)));
+                    SqlParameters.Text("hub", this.hub), SqlParameters.Bigint("now", Ticks.From(now)),
+                    SqlParameters.Uuid("token", token), SqlParameters.Bigint("until", Ticks.From(until))));
                 batch.BatchCommands.Add(SqlParameters.Command(
                     this.Sql(NextMessageDueSql), SqlParameters.Text("hub", this.hub), SqlParameters.Bigint("now", Ticks.From(now))));
                 batch.BatchCommands.Add(AsynchronousCommit());
