@@ -10,7 +10,8 @@ namespace PaymentFunctions.DurableTask.Postgres;
 /// <summary>Activity work items: lock, complete, abandon, renew, and poison tasks.</summary>
 public sealed partial class PostgresOrchestrationService
 {
-    private const string LockTaskSql = """
+    // Commits asynchronously when it locked a task (see AsynchronousCommitSql); finding none writes nothing.
+    private const string LockTaskSql = $"""
         WITH picked AS (
             SELECT id FROM __schema__.tasks
             WHERE hub = @hub AND locked_until <= @now
@@ -21,7 +22,7 @@ public sealed partial class PostgresOrchestrationService
         SET lock_token = @token, locked_until = @until, dequeue_count = t.dequeue_count + 1
         FROM picked
         WHERE t.id = picked.id
-        RETURNING t.id, t.message, t.dequeue_count
+        RETURNING t.id, t.message, t.dequeue_count, {AsynchronousCommitSql}
         """;
 
     private const string DeleteLockedTaskSql = """
@@ -114,15 +115,13 @@ public sealed partial class PostgresOrchestrationService
             var token = Guid.NewGuid();
             var until = now + this.settings.WorkItemLockTimeout;
             PostgresActivityWorkItem? item = null;
-            var batch = this.dataSource.CreateBatch();
-            await using (batch.ConfigureAwait(false))
+            var command = this.dataSource.CreateCommand(this.Sql(LockTaskSql));
+            await using (command.ConfigureAwait(false))
             {
-                batch.BatchCommands.Add(SqlParameters.Command(
-                    this.Sql(LockTaskSql),
+                command.Parameters.AddRange((NpgsqlParameter[])[
                     SqlParameters.Text("hub", this.hub), SqlParameters.Bigint("now", Ticks.From(now)),
-                    SqlParameters.Uuid("token", token), SqlParameters.Bigint("until", Ticks.From(until))));
-                batch.BatchCommands.Add(AsynchronousCommit());
-                var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    SqlParameters.Uuid("token", token), SqlParameters.Bigint("until", Ticks.From(until))]);
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
                 {
                     if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -16,7 +16,8 @@ public sealed partial class PostgresOrchestrationService
     // ones without a visible start out). FOR NO KEY UPDATE leaves the key-share locks of foreign keys unblocked; a row
     // another worker picked meanwhile fails the recheck of ready_at and is passed over, as a locked one is skipped.
     // While leased, ready_at is the lease's end, so a crashed worker's instance comes back when its lease runs out.
-    private const string LockOrchestrationSql = """
+    // It also answers when the next instance falls due (for the poll's wait) and commits asynchronously.
+    private const string LockOrchestrationSql = $"""
         WITH picked AS (
             SELECT instance_id
             FROM __schema__.instances
@@ -31,7 +32,10 @@ public sealed partial class PostgresOrchestrationService
             WHERE i.hub = @hub AND i.instance_id = p.instance_id
             RETURNING 1
         )
-        SELECT count(*) FROM locked
+        SELECT count(*),
+            (SELECT min(ready_at) FROM __schema__.instances WHERE hub = @hub AND ready_at > @now),
+            {AsynchronousCommitSql}
+        FROM locked
         """;
 
     // A statement of its own, so it reads with a snapshot taken after the lock: the pick above may have seen the
@@ -56,8 +60,6 @@ public sealed partial class PostgresOrchestrationService
                      WHERE h.hub = @hub AND h.instance_id = @instance_id AND h.execution_id = @execution_id
                      ORDER BY h.sequence_number)
         """;
-
-    private const string NextMessageDueSql = "SELECT min(ready_at) FROM __schema__.instances WHERE hub = @hub AND ready_at > @now";
 
     // Recomputes ready_at from the messages left, after the statements before it in the transaction released the lease
     // (and so locked the row): this statement's snapshot then holds every message committed before the lock, and a
@@ -241,15 +243,14 @@ public sealed partial class PostgresOrchestrationService
                     this.Sql(LoadLockedSql),
                     SqlParameters.Text("hub", this.hub), SqlParameters.Bigint("now", Ticks.From(now)),
                     SqlParameters.Uuid("token", token), SqlParameters.Bigint("until", Ticks.From(until))));
-                batch.BatchCommands.Add(SqlParameters.Command(
-                    this.Sql(NextMessageDueSql), SqlParameters.Text("hub", this.hub), SqlParameters.Bigint("now", Ticks.From(now))));
-                batch.BatchCommands.Add(AsynchronousCommit());
 
                 LockedInstance? locked = null;
                 DateTime? nextDue;
                 var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
                 {
+                    await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                    nextDue = reader.IsDBNull(1) ? null : Ticks.ToUtc(reader.GetInt64(1));
                     await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
                     if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
@@ -262,10 +263,6 @@ public sealed partial class PostgresOrchestrationService
                             reader.GetFieldValue<long[]>(5),
                             reader.GetFieldValue<string[]>(6));
                     }
-
-                    await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-                    await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                    nextDue = reader.IsDBNull(0) ? null : Ticks.ToUtc(reader.GetInt64(0));
                 }
 
                 if (locked is null)

@@ -182,11 +182,11 @@ public sealed partial class PostgresOrchestrationService :
     public void Dispose() => this.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <summary>
-    /// Ends a pick's batch: its transaction commits without waiting for the WAL flush. Only leases are written there,
-    /// and a lease lost in a server crash is harmless: the instance or task is handed out again, and the checkpoint or
-    /// completion of the worker that held it fails its lease check (completions do wait for the flush).
+    /// Called once in a pick's statement, so its transaction commits without waiting for the WAL flush. Only leases
+    /// are written there, and a lease lost in a server crash is harmless: the instance or task is handed out again,
+    /// and the checkpoint or completion of the worker that held it fails its lease check (those wait for the flush).
     /// </summary>
-    private static NpgsqlBatchCommand AsynchronousCommit() => new("SELECT set_config('synchronous_commit', 'off', true)");
+    private const string AsynchronousCommitSql = "set_config('synchronous_commit', 'off', true)";
 
     /// <summary>A statement with the schema name filled in.</summary>
     private string Sql(string text) => text.Replace(SchemaScripts.SchemaToken, this.schema, StringComparison.Ordinal);
