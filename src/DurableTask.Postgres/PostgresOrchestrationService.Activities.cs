@@ -10,7 +10,8 @@ namespace PaymentFunctions.DurableTask.Postgres;
 /// <summary>Activity work items: lock, complete, abandon, renew, and poison tasks.</summary>
 public sealed partial class PostgresOrchestrationService
 {
-    private const string LockTaskSql = """
+    // Commits asynchronously when it locked a task (see AsynchronousCommitSql); finding none writes nothing.
+    private const string LockTaskSql = $"""
         WITH picked AS (
             SELECT id FROM __schema__.tasks
             WHERE hub = @hub AND locked_until <= @now
@@ -21,7 +22,7 @@ public sealed partial class PostgresOrchestrationService
         SET lock_token = @token, locked_until = @until, dequeue_count = t.dequeue_count + 1
         FROM picked
         WHERE t.id = picked.id
-        RETURNING t.id, t.message, t.dequeue_count
+        RETURNING t.id, t.message, t.dequeue_count, {AsynchronousCommitSql}
         """;
 
     private const string DeleteLockedTaskSql = """

@@ -18,14 +18,30 @@ public sealed partial class PostgresOrchestrationService
             AS s(instance_id, execution_id, name, version, scheduled_start_at, input, tags, parent_instance)
         """;
 
-    // Messages for instances that do not exist are dropped here: only a start creates an instance (just before).
-    private const string InsertMessagesSql = """
-        INSERT INTO __schema__.messages (hub, instance_id, execution_id, event_type, visible_at, message)
-        SELECT @hub, m.instance_id COLLATE "C", m.execution_id, m.event_type, m.visible_at, m.message
-        FROM unnest(@instance_ids, @execution_ids, @event_types, @visible_ats, @messages) WITH ORDINALITY
-            AS m(instance_id, execution_id, event_type, visible_at, message, ord)
-        WHERE EXISTS (SELECT 1 FROM __schema__.instances i WHERE i.hub = @hub AND i.instance_id = m.instance_id COLLATE "C")
-        ORDER BY m.ord
+    // Messages for instances that do not exist are dropped here: only a start creates an instance (just before). Each
+    // instance that got one is ready no later than its earliest new message (for a Pending instance only a start
+    // counts), not before now (first come, first served) nor before a lease on it runs out. The instances are found
+    // by primary key (= ANY of the ids), whatever the planner guesses of the set of messages.
+    private static readonly string InsertMessagesSql = $"""
+        WITH inserted AS (
+            INSERT INTO __schema__.messages (hub, instance_id, execution_id, event_type, visible_at, message)
+            SELECT @hub, m.instance_id COLLATE "C", m.execution_id, m.event_type, m.visible_at, m.message
+            FROM unnest(@instance_ids, @execution_ids, @event_types, @visible_ats, @messages) WITH ORDINALITY
+                AS m(instance_id, execution_id, event_type, visible_at, message, ord)
+            WHERE EXISTS (SELECT 1 FROM __schema__.instances i WHERE i.hub = @hub AND i.instance_id = m.instance_id COLLATE "C")
+            ORDER BY m.ord
+            RETURNING instance_id, event_type, visible_at
+        )
+        UPDATE __schema__.instances i
+        SET ready_at = least(i.ready_at, greatest(
+            (SELECT min(n.visible_at) FROM inserted n
+             WHERE n.instance_id = i.instance_id
+               AND (i.status <> {(int)OrchestrationStatus.Pending} OR n.event_type = {(int)EventType.ExecutionStarted})),
+            @now, i.locked_until))
+        WHERE i.hub = @hub AND i.instance_id = ANY(@instance_ids)
+          AND EXISTS (SELECT 1 FROM inserted n
+                      WHERE n.instance_id = i.instance_id
+                        AND (i.status <> {(int)OrchestrationStatus.Pending} OR n.event_type = {(int)EventType.ExecutionStarted}))
         """;
 
     private const string InsertTasksSql = """
@@ -80,6 +96,7 @@ public sealed partial class PostgresOrchestrationService
         batch.BatchCommands.Add(SqlParameters.Command(
             this.Sql(InsertMessagesSql),
             SqlParameters.Text("hub", this.hub),
+            SqlParameters.Bigint("now", now),
             SqlParameters.TextArray("instance_ids", [.. messages.Select(m => m.OrchestrationInstance.InstanceId)]),
             SqlParameters.TextArray("execution_ids", [.. messages.Select(m => m.OrchestrationInstance.ExecutionId)]),
             SqlParameters.IntegerArray("event_types", [.. messages.Select(m => (int)m.Event.EventType)]),

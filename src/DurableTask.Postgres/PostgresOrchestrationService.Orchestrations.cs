@@ -12,46 +12,68 @@ namespace PaymentFunctions.DurableTask.Postgres;
 /// <summary>Orchestration work items: lock, checkpoint, abandon, renew, release, and poison instances.</summary>
 public sealed partial class PostgresOrchestrationService
 {
-    // Walks the visible messages in FIFO order and locks the first instance that is free (lease run out, row not
-    // locked by another worker's pick). A Pending instance is only handed out once its start is visible, so
-    // events raised before a scheduled start wait for it. FOR NO KEY UPDATE leaves the key-share locks of foreign
-    // keys (messages inserted for the instance meanwhile) unblocked.
-    private static readonly string LockOrchestrationSql = $"""
+    // One probe of the ready queue: the instance ready longest (its ready_at also keeps leased instances and Pending
+    // ones without a visible start out). FOR NO KEY UPDATE leaves the key-share locks of foreign keys unblocked; a row
+    // another worker picked meanwhile fails the recheck of ready_at and is passed over, as a locked one is skipped.
+    // While leased, ready_at is the lease's end, so a crashed worker's instance comes back when its lease runs out.
+    // It also answers when the next instance falls due (for the poll's wait) and commits asynchronously.
+    private const string LockOrchestrationSql = $"""
         WITH picked AS (
-            SELECT i.instance_id
-            FROM __schema__.messages m
-            JOIN __schema__.instances i ON i.hub = m.hub AND i.instance_id = m.instance_id
-            WHERE m.hub = @hub AND m.visible_at <= @now AND i.locked_until <= @now
-              AND (i.status <> {(int)OrchestrationStatus.Pending} OR m.event_type = {(int)EventType.ExecutionStarted})
-            ORDER BY m.id
+            SELECT instance_id
+            FROM __schema__.instances
+            WHERE hub = @hub AND ready_at IS NOT NULL AND ready_at <= @now
+            ORDER BY ready_at
             LIMIT 1
-            FOR NO KEY UPDATE OF i SKIP LOCKED
+            FOR NO KEY UPDATE SKIP LOCKED
         ), locked AS (
             UPDATE __schema__.instances i
-            SET lock_token = @token, locked_until = @until, dequeue_count = i.dequeue_count + 1
+            SET lock_token = @token, locked_until = @until, ready_at = @until, dequeue_count = i.dequeue_count + 1
             FROM picked p
             WHERE i.hub = @hub AND i.instance_id = p.instance_id
-            RETURNING i.instance_id, i.status, i.dequeue_count
+            RETURNING 1
         )
-        SELECT count(*) FROM locked
+        SELECT count(*),
+            (SELECT min(ready_at) FROM __schema__.instances WHERE hub = @hub AND ready_at > @now),
+            {AsynchronousCommitSql}
+        FROM locked
         """;
 
     // A statement of its own, so it reads with a snapshot taken after the lock: the pick above may have seen the
-    // instance through a snapshot older than another worker's checkpoint of it, whose consumed messages and history
-    // that snapshot still shows.
+    // instance through a snapshot older than another worker's checkpoint of it, whose consumed messages that snapshot
+    // still shows. The history is only counted (one index probe): it is read separately unless the cache holds it.
+    // The row is found through the ready index: the pick set ready_at to the lease's end, and nothing moves it while
+    // the lease is held but a renewal (there is no index on the token).
     private const string LoadLockedSql = """
-        SELECT i.instance_id, i.status, i.dequeue_count,
+        SELECT i.instance_id, i.status, i.dequeue_count, i.execution_id,
+            coalesce((SELECT max(h.sequence_number) + 1 FROM __schema__.history h
+                      WHERE h.hub = @hub AND h.instance_id = i.instance_id AND h.execution_id = i.execution_id), 0),
             ARRAY(SELECT m.id FROM __schema__.messages m
                   WHERE m.hub = @hub AND m.instance_id = i.instance_id AND m.visible_at <= @now ORDER BY m.id),
             ARRAY(SELECT m.message FROM __schema__.messages m
-                  WHERE m.hub = @hub AND m.instance_id = i.instance_id AND m.visible_at <= @now ORDER BY m.id),
-            ARRAY(SELECT h.event FROM __schema__.history h
-                  WHERE h.hub = @hub AND h.instance_id = i.instance_id ORDER BY h.sequence_number)
+                  WHERE m.hub = @hub AND m.instance_id = i.instance_id AND m.visible_at <= @now ORDER BY m.id)
         FROM __schema__.instances i
-        WHERE i.hub = @hub AND i.lock_token = @token
+        WHERE i.hub = @hub AND i.ready_at = @until AND i.lock_token = @token
         """;
 
-    private const string NextMessageDueSql = "SELECT min(visible_at) FROM __schema__.messages WHERE hub = @hub AND visible_at > @now";
+    private const string LoadHistorySql = """
+        SELECT ARRAY(SELECT h.event FROM __schema__.history h
+                     WHERE h.hub = @hub AND h.instance_id = @instance_id AND h.execution_id = @execution_id
+                     ORDER BY h.sequence_number)
+        """;
+
+    // Recomputes ready_at from the messages left, after the statements before it in the transaction released the lease
+    // (and so locked the row): this statement's snapshot then holds every message committed before the lock, and a
+    // sender still uncommitted waits for the row and lowers ready_at after this commits.
+    private static readonly string RefreshReadySql = $"""
+        UPDATE __schema__.instances i
+        SET ready_at = (
+            SELECT greatest(min(m.visible_at), @now)
+            FROM __schema__.messages m
+            WHERE m.hub = @hub AND m.instance_id = @instance_id
+              AND (i.status <> {(int)OrchestrationStatus.Pending} OR m.event_type = {(int)EventType.ExecutionStarted})
+            HAVING count(*) > 0)
+        WHERE i.hub = @hub AND i.instance_id = @instance_id
+        """;
 
     private const string CheckpointInstanceSql = """
         WITH updated AS (
@@ -84,8 +106,10 @@ public sealed partial class PostgresOrchestrationService
 
     private const string DeleteMessagesSql = "DELETE FROM __schema__.messages WHERE hub = @hub AND id = ANY(@ids)";
 
+    // Its messages are still there: it is ready again when the backoff ends (a pick finding nothing visible then
+    // recomputes ready_at).
     private const string AbandonOrchestrationSql = """
-        UPDATE __schema__.instances SET lock_token = NULL, locked_until = @until
+        UPDATE __schema__.instances SET lock_token = NULL, locked_until = @until, ready_at = @until
         WHERE hub = @hub AND instance_id = @instance_id AND lock_token = @token
         """;
 
@@ -96,7 +120,7 @@ public sealed partial class PostgresOrchestrationService
         """;
 
     private const string RenewOrchestrationSql = """
-        UPDATE __schema__.instances SET locked_until = @until
+        UPDATE __schema__.instances SET locked_until = @until, ready_at = @until
         WHERE hub = @hub AND instance_id = @instance_id AND lock_token = @token
         """;
 
@@ -217,15 +241,16 @@ public sealed partial class PostgresOrchestrationService
                     SqlParameters.Uuid("token", token), SqlParameters.Bigint("until", Ticks.From(until))));
                 batch.BatchCommands.Add(SqlParameters.Command(
                     this.Sql(LoadLockedSql),
-                    SqlParameters.Text("hub", this.hub), SqlParameters.Bigint("now", Ticks.From(now)), SqlParameters.Uuid("token", token)));
-                batch.BatchCommands.Add(SqlParameters.Command(
-                    this.Sql(NextMessageDueSql), SqlParameters.Text("hub", this.hub), SqlParameters.Bigint("now", Ticks.From(now))));
+                    SqlParameters.Text("hub", this.hub), SqlParameters.Bigint("now", Ticks.From(now)),
+                    SqlParameters.Uuid("token", token), SqlParameters.Bigint("until", Ticks.From(until))));
 
                 LockedInstance? locked = null;
                 DateTime? nextDue;
                 var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
                 {
+                    await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                    nextDue = reader.IsDBNull(1) ? null : Ticks.ToUtc(reader.GetInt64(1));
                     await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
                     if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
@@ -233,14 +258,11 @@ public sealed partial class PostgresOrchestrationService
                             reader.GetString(0),
                             (OrchestrationStatus)reader.GetInt32(1),
                             reader.GetInt32(2),
-                            reader.GetFieldValue<long[]>(3),
-                            reader.GetFieldValue<string[]>(4),
-                            reader.GetFieldValue<string[]>(5));
+                            reader.IsDBNull(3) ? null : reader.GetString(3),
+                            reader.GetInt32(4),
+                            reader.GetFieldValue<long[]>(5),
+                            reader.GetFieldValue<string[]>(6));
                     }
-
-                    await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-                    await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                    nextDue = reader.IsDBNull(0) ? null : Ticks.ToUtc(reader.GetInt64(0));
                 }
 
                 if (locked is null)
@@ -255,7 +277,8 @@ public sealed partial class PostgresOrchestrationService
                     continue;
                 }
 
-                if (await this.PrepareWorkItemAsync(locked, token, until).ConfigureAwait(false) is { } item)
+                var history = await this.LoadHistoryAsync(locked, cancellationToken).ConfigureAwait(false);
+                if (await this.PrepareWorkItemAsync(locked, history, token, until).ConfigureAwait(false) is { } item)
                 {
                     return (item, null);
                 }
@@ -267,10 +290,10 @@ public sealed partial class PostgresOrchestrationService
     /// Turns a locked instance into a work item, or settles it and returns null: messages for a finished instance are
     /// dropped (except a start, which begins a new execution, and a rewind of a failed one), and poison is failed.
     /// </summary>
-    private async Task<PostgresOrchestrationWorkItem?> PrepareWorkItemAsync(LockedInstance locked, Guid token, DateTime until)
+    private async Task<PostgresOrchestrationWorkItem?> PrepareWorkItemAsync(LockedInstance locked, string[] storedHistory, Guid token, DateTime until)
     {
         var messages = Array.ConvertAll(locked.Messages, DurableJson.ToMessage);
-        var history = Array.ConvertAll(locked.History, DurableJson.ToEvent);
+        var history = Array.ConvertAll(storedHistory, DurableJson.ToEvent);
         var loaded = new OrchestrationRuntimeState(history);
         var loadedExecutionId = loaded.ExecutionStartedEvent?.OrchestrationInstance?.ExecutionId;
         IReadOnlyList<TaskMessage> handed = messages;
@@ -303,6 +326,7 @@ public sealed partial class PostgresOrchestrationService
             LockToken = token,
             MessageIds = locked.MessageIds,
             LoadedExecutionId = loadedExecutionId,
+            LoadedHistory = storedHistory,
             DequeueCount = locked.DequeueCount,
             OrchestrationRuntimeState = state,
             NewMessages = [.. handed],
@@ -324,6 +348,29 @@ public sealed partial class PostgresOrchestrationService
         }
 
         return item;
+    }
+
+    /// <summary>The locked instance's stored history: from the cache when it holds exactly that, else from the database.</summary>
+    private async Task<string[]> LoadHistoryAsync(LockedInstance locked, CancellationToken cancellationToken)
+    {
+        if (locked.HistoryCount == 0 || locked.ExecutionId is null)
+        {
+            return [];
+        }
+
+        if (this.historyCache?.TryGet(locked.InstanceId, locked.ExecutionId, locked.HistoryCount) is { } cached)
+        {
+            return cached;
+        }
+
+        var command = this.dataSource.CreateCommand(this.Sql(LoadHistorySql));
+        await using (command.ConfigureAwait(false))
+        {
+            command.Parameters.AddRange((NpgsqlParameter[])[
+                SqlParameters.Text("hub", this.hub), SqlParameters.Text("instance_id", locked.InstanceId),
+                SqlParameters.Text("execution_id", locked.ExecutionId)]);
+            return (string[])(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }
     }
 
     /// <summary>
@@ -380,14 +427,22 @@ public sealed partial class PostgresOrchestrationService
 
     private async Task ReleaseLockAsync(string instanceId, Guid token)
     {
-        var command = this.dataSource.CreateCommand(this.Sql(UnpickOrchestrationSql));
-        await using (command.ConfigureAwait(false))
+        var batch = this.dataSource.CreateBatch();
+        await using (batch.ConfigureAwait(false))
         {
-            command.Parameters.AddRange((NpgsqlParameter[])[
-                SqlParameters.Text("hub", this.hub), SqlParameters.Text("instance_id", instanceId), SqlParameters.Uuid("token", token)]);
-            await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+            batch.BatchCommands.Add(SqlParameters.Command(
+                this.Sql(UnpickOrchestrationSql),
+                SqlParameters.Text("hub", this.hub), SqlParameters.Text("instance_id", instanceId), SqlParameters.Uuid("token", token)));
+            batch.BatchCommands.Add(this.RefreshReady(instanceId, Ticks.From(DateTime.UtcNow)));
+            await batch.ExecuteNonQueryAsync().ConfigureAwait(false);
         }
     }
+
+    /// <summary>The last statement of a transaction that released an instance's lease: see <see cref="RefreshReadySql"/>.</summary>
+    private NpgsqlBatchCommand RefreshReady(string instanceId, long now) =>
+        SqlParameters.Command(
+            this.Sql(RefreshReadySql),
+            SqlParameters.Text("hub", this.hub), SqlParameters.Text("instance_id", instanceId), SqlParameters.Bigint("now", now));
 
     /// <summary>
     /// Commits an episode in one implicit transaction (one batch): the instance row (only while the lease is still
@@ -406,6 +461,7 @@ public sealed partial class PostgresOrchestrationService
         {
             var key = new[] { SqlParameters.Text("hub", this.hub), SqlParameters.Text("instance_id", item.InstanceId) };
             var start = state.ExecutionStartedEvent;
+            string[]? committedHistory = null;
             if (start is null)
             {
                 batch.BatchCommands.Add(SqlParameters.Command(this.Sql(ReleaseCheckedSql), [.. Clone(key), SqlParameters.Uuid("token", item.LockToken)]));
@@ -422,6 +478,7 @@ public sealed partial class PostgresOrchestrationService
 
                 var first = state.PastEvents.Count;
                 var events = state.Events.Skip(first).ToArray();
+                var serialized = Array.ConvertAll(events, DurableJson.Serialize);
                 if (events.Length > 0)
                 {
                     batch.BatchCommands.Add(SqlParameters.Command(
@@ -430,7 +487,14 @@ public sealed partial class PostgresOrchestrationService
                         SqlParameters.Text("execution_id", executionId),
                         SqlParameters.Integer("first", first),
                         SqlParameters.IntegerArray("event_types", [.. events.Select(e => (int)e.EventType)]),
-                        SqlParameters.TextArray("events", [.. events.Select(DurableJson.Serialize)])]));
+                        SqlParameters.TextArray("events", serialized)]));
+                }
+
+                // What the database holds once this commits, when this worker knows all of it; finished ones are not kept.
+                var kept = item.LoadedExecutionId == executionId ? item.LoadedHistory : [];
+                if (!TerminalStatuses.Contains(state.OrchestrationStatus) && kept.Length == first)
+                {
+                    committedHistory = [.. kept, .. serialized];
                 }
             }
 
@@ -443,12 +507,13 @@ public sealed partial class PostgresOrchestrationService
             var heldBack = new List<NotificationThrottle>(2);
             this.AddTasks(batch, activities, heldBack);
             this.AddMessages(batch, toInstances, now, heldBack: heldBack);
+            batch.BatchCommands.Add(this.RefreshReady(item.InstanceId, now));
             try
             {
-                await batch.ExecuteNonQueryAsync().ConfigureAwait(false);
+                await ExecuteRetryingDeadlocksAsync(batch).ConfigureAwait(false);
                 heldBack.ForEach(t => t.HeldBack());
             }
-            catch (PostgresException ex) when (ex.SqlState == LeaseLostState)
+            catch (PostgresException ex) when (this.ForgetHistory(item.InstanceId) && ex.SqlState == LeaseLostState)
             {
                 LogOrchestrationLeaseLost(this.logger, item.InstanceId);
                 throw new InvalidOperationException($"The lease on orchestration '{item.InstanceId}' was lost; the episode was not committed.", ex);
@@ -458,9 +523,44 @@ public sealed partial class PostgresOrchestrationService
                 LogDuplicateEpisode(this.logger, item.InstanceId);
                 throw new InvalidOperationException($"Another worker already committed this episode of orchestration '{item.InstanceId}'.", ex);
             }
+
+            if (committedHistory is not null)
+            {
+                this.historyCache?.Set(item.InstanceId, start!.OrchestrationInstance.ExecutionId, committedHistory);
+            }
+            else if (start is not null)
+            {
+                this.ForgetHistory(item.InstanceId);
+            }
         }
 
         item.Settled = true;
+    }
+
+    /// <summary>
+    /// Runs a checkpoint, again if PostgreSQL broke a deadlock by aborting it: checkpoints of two instances that message
+    /// each other lock both rows in opposite orders. The aborted transaction left nothing behind, so it runs again as is.
+    /// </summary>
+    private static async Task ExecuteRetryingDeadlocksAsync(NpgsqlBatch batch)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await batch.ExecuteNonQueryAsync().ConfigureAwait(false);
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 3)
+            {
+            }
+        }
+    }
+
+    /// <summary>Drops the cached history of an instance; true, so it can run inside an exception filter.</summary>
+    private bool ForgetHistory(string instanceId)
+    {
+        this.historyCache?.Remove(instanceId);
+        return true;
     }
 
     private static NpgsqlParameter[] Clone(NpgsqlParameter[] parameters) => [.. parameters.Select(p => p.Clone())];
@@ -489,7 +589,8 @@ public sealed partial class PostgresOrchestrationService
         ];
     }
 
-    private sealed record LockedInstance(string InstanceId, OrchestrationStatus Status, int DequeueCount, long[] MessageIds, string[] Messages, string[] History);
+    private sealed record LockedInstance(
+        string InstanceId, OrchestrationStatus Status, int DequeueCount, string? ExecutionId, int HistoryCount, long[] MessageIds, string[] Messages);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dropped {Count} message(s) for orchestration {InstanceId}, which has finished or does not exist")]
     private static partial void LogMessagesDropped(ILogger logger, string instanceId, int count);

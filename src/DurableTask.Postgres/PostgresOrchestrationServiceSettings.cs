@@ -55,6 +55,13 @@ public sealed record PostgresOrchestrationServiceSettings
     /// <summary>The longest backoff an abandoned work item waits before it is handed out again.</summary>
     public TimeSpan MaxAbandonBackoff { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How much history (in characters of its JSON) this worker keeps in memory for instances it checkpointed, so their
+    /// next episode skips reading the history back; an instance changed by another worker meanwhile is read as usual.
+    /// Zero turns the cache off.
+    /// </summary>
+    public long HistoryCacheCharacters { get; init; } = 16 * 1024 * 1024;
+
     internal void Validate()
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(this.ConnectionString, nameof(this.ConnectionString));
@@ -68,5 +75,6 @@ public sealed record PostgresOrchestrationServiceSettings
         ArgumentOutOfRangeException.ThrowIfLessThan(this.MaxPollingInterval, this.MinPollingInterval, nameof(this.MaxPollingInterval));
         ArgumentOutOfRangeException.ThrowIfLessThan(this.NotificationCoalescingWindow, TimeSpan.Zero, nameof(this.NotificationCoalescingWindow));
         ArgumentOutOfRangeException.ThrowIfLessThan(this.MaxDequeueCount, 1, nameof(this.MaxDequeueCount));
+        ArgumentOutOfRangeException.ThrowIfNegative(this.HistoryCacheCharacters, nameof(this.HistoryCacheCharacters));
     }
 }

@@ -13,6 +13,9 @@ internal sealed class PostgresOrchestrationWorkItem : TaskOrchestrationWorkItem
     /// <summary>The execution whose history was loaded (null when none was); a different one on completion replaces it.</summary>
     public required string? LoadedExecutionId { get; init; }
 
+    /// <summary>The stored history the episode started from, serialized as in the database.</summary>
+    public required string[] LoadedHistory { get; init; }
+
     /// <summary>How many times the instance was handed out since its last completed episode (this one included).</summary>
     public required int DequeueCount { get; init; }
 

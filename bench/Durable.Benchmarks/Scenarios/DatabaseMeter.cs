@@ -36,6 +36,23 @@ internal sealed class DatabaseMeter(string connectionString)
         var statements = new List<DatabaseStatement>();
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
+        long calls;
+        double milliseconds;
+        await using (var totals = new NpgsqlCommand(
+            """
+            SELECT coalesce(sum(calls), 0)::bigint, coalesce(sum(total_exec_time), 0)
+            FROM pg_stat_statements
+            WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+              AND query NOT ILIKE '%pg_stat%'
+            """,
+            connection))
+        {
+            await using var totalsReader = await totals.ExecuteReaderAsync(cancellationToken);
+            await totalsReader.ReadAsync(cancellationToken);
+            calls = totalsReader.GetInt64(0);
+            milliseconds = totalsReader.GetDouble(1);
+        }
+
         await using var command = new NpgsqlCommand(
             """
             SELECT calls, total_exec_time, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 100)
@@ -53,7 +70,7 @@ internal sealed class DatabaseMeter(string connectionString)
             statements.Add(new DatabaseStatement(reader.GetInt64(0), reader.GetDouble(1), reader.GetInt64(2), reader.GetString(3)));
         }
 
-        return new DatabaseProfile(transactions, walSyncs, statements);
+        return new DatabaseProfile(transactions, walSyncs, calls, milliseconds, statements);
     }
 
     private Task<long> TransactionsAsync(CancellationToken cancellationToken)

@@ -75,20 +75,20 @@ public sealed class TaskHubDurableTaskClient : DurableTaskClient
     {
         var state = await this.RequireAsync(instanceId, cancellation);
         var reason = this.converter.Serialize(options?.Output);
-        if (options?.Recursive == true)
-        {
-            foreach (var child in await this.ChildrenAsync(state, cancellation))
-            {
-                if (await this.StateAsync(child, cancellation) is { } childState && !childState.OrchestrationStatus.IsFinished())
-                {
-                    await this.TerminateInstanceAsync(child, options, cancellation);
-                }
-            }
-        }
+        var children = options?.Recursive == true ? await this.ChildrenAsync(state, cancellation) : [];
 
+        // The parent first: a child terminated before it would report its end, which could fail the parent first.
         if (!state.OrchestrationStatus.IsFinished())
         {
             await this.Client.ForceTerminateTaskOrchestrationAsync(instanceId, reason);
+        }
+
+        foreach (var child in children)
+        {
+            if (await this.StateAsync(child, cancellation) is { } childState && !childState.OrchestrationStatus.IsFinished())
+            {
+                await this.TerminateInstanceAsync(child, options, cancellation);
+            }
         }
     }
 
