@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PaymentFunctions.Rules.Audit;
+using PaymentFunctions.Rules.Execution;
+using PaymentFunctions.Rules.Metrics;
 using PaymentFunctions.Rules.Persistence;
 using PaymentFunctions.Rules.Safety;
 
@@ -24,6 +26,20 @@ public static class RulesServiceCollectionExtensions
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<RuleStore>();
         services.TryAddSingleton<SafetyLedger>();
+        return services;
+    }
+
+    /// <summary>
+    /// Adds the rules' database (<see cref="AddRulesDatabase"/>), <see cref="RuleChain"/> (over the chain services
+    /// <c>AddPaymentChain</c> registers) and <see cref="RuleMetrics"/>. The host binds <see cref="RulesOptions"/>
+    /// (<c>Rules</c>) and <see cref="SafetyLimits"/> (<c>Rules:Safety</c>).
+    /// </summary>
+    public static IServiceCollection AddPaymentRules(this IServiceCollection services, string connectionString)
+    {
+        services.AddRulesDatabase(connectionString);
+        services.AddOptions<RulesOptions>();
+        services.TryAddSingleton<RuleChain>();
+        services.TryAddSingleton<RuleMetrics>();
         return services;
     }
 }

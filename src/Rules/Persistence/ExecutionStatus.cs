@@ -11,6 +11,6 @@ public enum ExecutionStatus
     Refused,
     Rejected,
     Expired,
-    Compensated,
+    CompensationRequired,
     Failed,
 }
