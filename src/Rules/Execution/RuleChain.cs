@@ -59,13 +59,22 @@ public sealed class RuleChain(
     public async Task<SentTransfer> SendAsync(string executionId, PlannedTransfer transfer, int confirmations, TimeSpan pollInterval, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(transfer);
-        var outcome = await transactions.SendAsync(new TransactionIntent
+        TransactionOutcome outcome;
+        try
         {
-            IntentId = IntentId(executionId, transfer.Index),
-            From = source,
-            To = this.token,
-            Data = Erc20.EncodeTransfer(Address.Parse(transfer.To), BaseUnits(transfer.Amount)),
-        }, ct).ConfigureAwait(false);
+            outcome = await transactions.SendAsync(new TransactionIntent
+            {
+                IntentId = IntentId(executionId, transfer.Index),
+                From = source,
+                To = this.token,
+                Data = Erc20.EncodeTransfer(Address.Parse(transfer.To), BaseUnits(transfer.Amount)),
+            }, ct).ConfigureAwait(false);
+        }
+        catch (ContractRevertedException ex)
+        {
+            // Gas estimation replayed the transfer and it reverts: nothing was sent, and a retry would revert again.
+            throw new TransferRevertedException($"Transfer {transfer.Index} would revert: {ex.Message}", ex);
+        }
         if (!outcome.Succeeded)
         {
             throw new TransferRevertedException($"Transfer {transfer.Index} reverted in {outcome.TransactionHash}: {outcome.Revert?.Message}");

@@ -126,6 +126,39 @@ public sealed class RuleEndToEndTests(RulesAppFixture app)
     }
 
     [Fact]
+    public async Task A_transfer_failing_for_good_stops_the_rest_and_records_what_needs_reversal()
+    {
+        var first = app.TakeWallet();
+        await app.FundSourceAsync(20m);
+        var rule = new JsonObject
+        {
+            ["type"] = "revenue_allocation",
+            ["name"] = "One good share, one refused by the token",
+            ["source_account"] = app.Source,
+            ["allocations"] = new JsonArray(
+                new JsonObject { ["target"] = first, ["percentage"] = 50, ["name"] = "good" },
+                new JsonObject { ["target"] = RulesAppFixture.ZeroAddress, ["percentage"] = 50, ["name"] = "refused" }),
+            ["trigger"] = new JsonObject { ["type"] = "schedule", ["schedule"] = new JsonObject { ["frequency"] = "weekly", ["day"] = 2 } },
+            ["minimum_amount"] = 1,
+        };
+        var ruleId = await app.CreateRuleAsync(rule);
+        var executionId = await app.ExecuteAsync(ruleId);
+        var total = (await app.WaitForExecutionAsync(executionId, "AwaitingApproval", "Refused")).GetProperty("total").GetDecimal();
+        await app.DecideAsync(executionId, PaymentsAppFixture.BobKey);
+        await app.DecideAsync(executionId, RulesAppFixture.CarolKey);
+
+        var done = await app.WaitForExecutionAsync(executionId, "CompensationRequired", "Completed", "Failed", "Refused");
+
+        Assert.Equal("CompensationRequired", done.GetProperty("status").GetString());
+        var sent = Assert.Single(done.GetProperty("postState").GetProperty("transfers").EnumerateArray());
+        Assert.Equal(0, sent.GetProperty("index").GetInt32());
+        Assert.Equal(decimal.Round(total / 2, 6, MidpointRounding.ToZero), await app.BalanceAsync(first));
+        Assert.Contains(sent.GetProperty("transaction_hash").GetString()!, done.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        var history = await (await app.Client.GetAsync($"/api/rules/{ruleId}/history")).ReadJsonAsync();
+        Assert.Equal("compensationrequired", history.GetProperty("history").EnumerateArray().Last().GetProperty("kind").GetString());
+    }
+
+    [Fact]
     public async Task A_profit_distribution_needs_every_stakeholder()
     {
         var (a, b) = (app.TakeWallet(), app.TakeWallet());

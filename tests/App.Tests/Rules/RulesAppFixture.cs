@@ -22,6 +22,9 @@ namespace PaymentFunctions.App.Tests.Rules;
 public sealed class RulesAppFixture : PaymentsAppFixture, IAsyncLifetime
 {
     public const string CarolKey = "carol-approver-key";
+
+    /// <summary>Whitelisted, but the token refuses transfers to it: a transfer that fails for good.</summary>
+    public const string ZeroAddress = "0x0000000000000000000000000000000000000000";
     public const decimal LargeAmount = 500m;
     public const decimal RecipientDailyMax = 5_000m;
     public static readonly TimeSpan ApprovalTimeout = TimeSpan.FromSeconds(15);
@@ -153,6 +156,7 @@ public sealed class RulesAppFixture : PaymentsAppFixture, IAsyncLifetime
             app.Settings[$"Rules:Whitelist:{wallet}"] = "2020-01-01T00:00:00Z";
         }
 
+        app.Settings[$"Rules:Whitelist:{ZeroAddress}"] = "2020-01-01T00:00:00Z";
         app.Settings[$"Rules:Whitelist:{this.NewWalletOnList}"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
         app.Settings["Rules:ApprovalTimeout"] = ApprovalTimeout.ToString("c", CultureInfo.InvariantCulture);
         app.Settings["Rules:ConfirmationPollInterval"] = "00:00:00.100";
