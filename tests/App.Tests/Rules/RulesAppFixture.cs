@@ -10,6 +10,7 @@ using PaymentFunctions.Banking.Amounts;
 using PaymentFunctions.Ethereum.Addresses;
 using PaymentFunctions.Ethereum.Contracts;
 using PaymentFunctions.Ethereum.JsonRpc;
+using PaymentFunctions.LocalStack.Chain;
 
 namespace PaymentFunctions.App.Tests.Rules;
 
@@ -29,8 +30,7 @@ public sealed class RulesAppFixture : PaymentsAppFixture, IAsyncLifetime
     public const decimal RecipientDailyMax = 5_000m;
     public static readonly TimeSpan ApprovalTimeout = TimeSpan.FromSeconds(15);
 
-    private readonly CancellationTokenSource stopMining = new();
-    private Task mining = Task.CompletedTask;
+    private AnvilBlockMiner miner = null!;
 
     /// <summary>Whitelisted wallets nobody else pays; each test takes its own.</summary>
     public IReadOnlyList<string> Wallets { get; } = [.. Enumerable.Range(0, 16).Select(_ => NewWallet())];
@@ -47,31 +47,12 @@ public sealed class RulesAppFixture : PaymentsAppFixture, IAsyncLifetime
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        this.mining = Task.Run(async () =>
-        {
-            while (!this.stopMining.IsCancellationRequested)
-            {
-                try
-                {
-                    await this.Stack.Anvil.Rpc.SendAsync("evm_mine", [], this.stopMining.Token);
-                    await Task.Delay(200, this.stopMining.Token);
-                }
-                catch (Exception) when (this.stopMining.IsCancellationRequested)
-                {
-                    return;
-                }
-                catch (HttpRequestException)
-                {
-                    // The node is briefly busy; mine on.
-                }
-            }
-        });
+        this.miner = AnvilBlockMiner.Start(this.Stack.Anvil, TimeSpan.FromMilliseconds(200));
     }
 
     async Task IAsyncLifetime.DisposeAsync()
     {
-        await this.stopMining.CancelAsync();
-        await this.mining;
+        await this.miner.DisposeAsync();
         await base.DisposeAsync();
     }
 

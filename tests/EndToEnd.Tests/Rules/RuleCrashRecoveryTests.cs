@@ -7,6 +7,7 @@ using PaymentFunctions.Banking.Amounts;
 using PaymentFunctions.Ethereum.Addresses;
 using PaymentFunctions.Ethereum.Contracts;
 using PaymentFunctions.Ethereum.JsonRpc;
+using PaymentFunctions.LocalStack.Chain;
 using PaymentFunctions.LocalStack.Stack;
 
 namespace PaymentFunctions.EndToEnd.Tests.Rules;
@@ -20,39 +21,20 @@ public sealed class RuleCrashRecoveryTests : IAsyncLifetime
     private const string FunctionKey = "rules-end-to-end-key";
     private const string AliceKey = "alice-key";
     private const string BobKey = "bob-key";
-    private readonly CancellationTokenSource stopMining = new();
     private LocalPaymentStack stack = null!;
-    private Task mining = Task.CompletedTask;
+    private AnvilBlockMiner miner = null!;
 
     public async Task InitializeAsync()
     {
         this.stack = await LocalPaymentStack.StartAsync(new LocalPaymentStackOptions(), null, CancellationToken.None);
 
         // A block every 300 ms, as a live chain makes them: a transfer waits a few seconds for its 10 confirmations.
-        this.mining = Task.Run(async () =>
-        {
-            while (!this.stopMining.IsCancellationRequested)
-            {
-                try
-                {
-                    await this.stack.Anvil.Rpc.SendAsync("evm_mine", [], this.stopMining.Token);
-                    await Task.Delay(300, this.stopMining.Token);
-                }
-                catch (Exception) when (this.stopMining.IsCancellationRequested)
-                {
-                    return;
-                }
-                catch (HttpRequestException)
-                {
-                }
-            }
-        });
+        this.miner = AnvilBlockMiner.Start(this.stack.Anvil, TimeSpan.FromMilliseconds(300));
     }
 
     public async Task DisposeAsync()
     {
-        await this.stopMining.CancelAsync();
-        await this.mining;
+        await this.miner.DisposeAsync();
         await this.stack.DisposeAsync();
     }
 
