@@ -251,6 +251,20 @@ public sealed class RuleEndToEndTests(RulesAppFixture app)
         var history = await (await app.Client.GetAsync($"/api/rules/{first}/history")).ReadJsonAsync();
         Assert.Equal("min_interval_minutes", history.GetProperty("history").EnumerateArray().Last().GetProperty("limit").GetString());
 
+        // The same recipient from another rule past its daily maximum (5,000 here; 400 received already): recipient_daily_max.
+        await app.FundSourceAsync(4_601m);
+        var more = await app.CreateRuleAsync(app.ContractorPayment(recipient, 4_601m));
+        var over = await app.ExecuteAsync(more);
+        await app.WaitForExecutionAsync(over, "AwaitingApproval");
+        await app.DecideAsync(over, PaymentsAppFixture.BobKey);
+        await app.DecideAsync(over, RulesAppFixture.CarolKey);
+        Assert.Equal("Refused", (await app.WaitForExecutionAsync(over, "Refused", "Completed")).GetProperty("status").GetString());
+        var overHistory = await (await app.Client.GetAsync($"/api/rules/{more}/history")).ReadJsonAsync();
+        Assert.Equal("recipient_daily_max", overHistory.GetProperty("history").EnumerateArray().Last().GetProperty("limit").GetString());
+        Assert.Equal(400m, await app.BalanceAsync(recipient));
+        var audit = await (await app.Client.GetAsync($"/api/audit/rules?ruleId={more}")).ReadJsonAsync();
+        Assert.Contains("recipient_daily_max", audit.EnumerateArray().Last().GetProperty("postState").GetString(), StringComparison.Ordinal);
+
         // A recipient not whitelisted long enough: the security layer refuses it at execution, by name.
         var fresh = await app.CreateRuleAsync(app.ContractorPayment(app.NewWalletOnList, 1m));
         var delayed = await app.WaitForExecutionAsync(await app.ExecuteAsync(fresh), "Refused", "AwaitingApproval");
