@@ -59,6 +59,6 @@ public sealed class BusinessLogicValidatorTests
         Assert.Equal("$.schedule.at", Assert.Single(BusinessLogicValidator.Validate(Parse(rule), TestRules.Now)).Path);
     }
 
-    internal static Definitions.RuleDefinition Parse(JsonObject rule) =>
+    internal static PaymentFunctions.Rules.Definitions.RuleDefinition Parse(JsonObject rule) =>
         StructuralValidator.Validate(rule.ToJsonString()).Definition ?? throw new InvalidOperationException("The test rule does not parse.");
 }
