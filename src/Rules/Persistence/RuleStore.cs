@@ -142,7 +142,7 @@ public sealed class RuleStore(IDbContextFactory<RulesDbContext> contexts, AuditL
         }
     }
 
-    /// <summary>Moves an execution on, recording whatever state is given; a final state also gets its history line.</summary>
+    /// <summary>Moves an execution on before it ends, recording whatever state is given (ends go through <see cref="CompleteExecutionAsync"/>).</summary>
     public Task<bool> UpdateExecutionAsync(string id, ExecutionStatus status, string? preState, string? postState, string? reason, decimal? total, CancellationToken ct) =>
         this.InTransactionAsync(async context =>
         {
@@ -160,11 +160,6 @@ public sealed class RuleStore(IDbContextFactory<RulesDbContext> contexts, AuditL
             if (status == ExecutionStatus.Sending)
             {
                 execution.ApprovedAt ??= this.Now;
-            }
-
-            if (status is not (ExecutionStatus.Validating or ExecutionStatus.AwaitingApproval or ExecutionStatus.Sending))
-            {
-                execution.CompletedAt = this.Now;
             }
 
             await context.SaveChangesAsync(ct).ConfigureAwait(false);
@@ -218,14 +213,29 @@ public sealed class RuleStore(IDbContextFactory<RulesDbContext> contexts, AuditL
     }
 
     /// <summary>
-    /// An execution's end (or a refusal): a history line naming the limit, if one refused it, and the execution's
-    /// audit entry with its pre-execution state, details and post-execution state, in one transaction.
+    /// Ends an execution once: its final status, post-execution state and reason, its history line (naming the limit
+    /// of a refusal) and its audit entry commit together, under a lock on the execution's row. False when it had
+    /// ended already (a retried activity), and nothing is written again.
     /// </summary>
-    public Task RecordOutcomeAsync(string ruleId, string executionId, string kind, string? limit, string detail, string userId, string preState, string details, string postState, CancellationToken ct) =>
+    public Task<bool> CompleteExecutionAsync(string id, ExecutionStatus status, string postState, string reason, string? limit, string details, CancellationToken ct) =>
         this.InTransactionAsync(async context =>
         {
-            await this.AddHistoryAsync(context, ruleId, executionId, kind, limit, detail, ct).ConfigureAwait(false);
-            await audit.AppendAsync(context, new AuditRecord(ruleId, executionId, userId, kind, preState, details, postState), ct).ConfigureAwait(false);
+            var execution = (await context.Executions
+                .FromSqlRaw($"SELECT * FROM {RulesDbContext.Schema}.{RulesModel.ExecutionsTable} WHERE id = {{0}} FOR UPDATE", id)
+                .ToListAsync(ct).ConfigureAwait(false)).SingleOrDefault();
+            if (execution is null || execution.CompletedAt is not null)
+            {
+                return false;
+            }
+
+            execution.Status = status;
+            execution.PostState = postState;
+            execution.Reason = reason;
+            execution.CompletedAt = this.Now;
+            await context.SaveChangesAsync(ct).ConfigureAwait(false);
+            var kind = status.ToString().ToLowerInvariant();
+            await this.AddHistoryAsync(context, execution.RuleId, id, kind, limit, reason, ct).ConfigureAwait(false);
+            await audit.AppendAsync(context, new AuditRecord(execution.RuleId, id, execution.RequestedBy, kind, execution.PreState ?? "{}", details, postState), ct).ConfigureAwait(false);
             return true;
         }, ct);
 

@@ -36,12 +36,14 @@ public sealed class FinishExecution(RuleStore store, SafetyLedger ledger, RuleCh
             balances[address] = await chain.BalanceAsync(address, ct).ConfigureAwait(false);
         }
 
-        balances[await chain.SourceAddressAsync(ct).ConfigureAwait(false)] = await chain.BalanceAsync(await chain.SourceAddressAsync(ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+        var source = await chain.SourceAddressAsync(ct).ConfigureAwait(false);
+        balances[source] = await chain.BalanceAsync(source, ct).ConfigureAwait(false);
         var postState = JsonSerializer.Serialize(new { status = input.Status, reason = input.Reason, limit = input.Limit, transfers = input.Sent, estimate = input.Estimate, final_balances = balances }, StateJson.Options);
         var details = JsonSerializer.Serialize(new { mode = request.Mode, requested_by = request.RequestedBy, total = input.Plan?.Total, transfers = input.Plan?.Transfers }, StateJson.Options);
-        await store.UpdateExecutionAsync(request.ExecutionId, input.Status, null, postState, input.Reason, null, ct).ConfigureAwait(false);
-        var kind = input.Status.ToString().ToLowerInvariant();
-        await store.RecordOutcomeAsync(request.RuleId, request.ExecutionId, kind, input.Limit, input.Reason, request.RequestedBy, execution.PreState ?? "{}", details, postState, ct).ConfigureAwait(false);
+        if (!await store.CompleteExecutionAsync(request.ExecutionId, input.Status, postState, input.Reason, input.Limit, details, ct).ConfigureAwait(false))
+        {
+            return outcome;
+        }
 
         if (execution.Status == ExecutionStatus.AwaitingApproval)
         {
