@@ -182,6 +182,22 @@ var appSettings = [
   { name: 'Payments__Lifecycle__PollInterval', value: '00:00:05' }
   { name: 'Payments__Lifecycle__PayoutAttempts', value: '3' }
   { name: 'Payments__Lifecycle__PayoutRetryInterval', value: '00:00:30' }
+  { name: 'Rules__ApprovalTimeout', value: '1.00:00:00' }
+  { name: 'Rules__MainnetEnabled', value: 'false' }
+  { name: 'Rules__ScheduledMode', value: 'Testnet' }
+  { name: 'Rules__ConfirmationPollInterval', value: '00:00:01' }
+  { name: 'Rules__TransferAttempts', value: '4' }
+  { name: 'Rules__Safety__SinglePaymentMax', value: '1000000' }
+  { name: 'Rules__Safety__DailyTotalMax', value: '5000000' }
+  { name: 'Rules__Safety__RecipientDailyMax', value: '100000' }
+  { name: 'Rules__Safety__MinIntervalMinutes', value: '60' }
+  { name: 'Rules__Safety__MaxDailyExecutions', value: '100' }
+  { name: 'Rules__Safety__MaxRecipientDaily', value: '10' }
+  { name: 'Rules__Safety__WalletWhitelistRequired', value: 'true' }
+  { name: 'Rules__Safety__LargeAmountDoubleApproval', value: 'true' }
+  { name: 'Rules__Safety__LargeAmountThreshold', value: '100000' }
+  { name: 'Rules__Safety__NewRecipientDelayHours', value: '24' }
+  { name: 'Rules__Safety__AnomalyFactor', value: '10' }
   { name: 'Payments__Approvers__operations-lead', value: secretReference(vaultName, 'approver-operations-lead') }
   { name: 'Payments__Approvers__finance-lead', value: secretReference(vaultName, 'approver-finance-lead') }
 ]

@@ -163,7 +163,7 @@ public static class PaymentsHostExtensions
     }
 
     /// <summary><c>ConnectionStrings:Payments</c>, else the connection the durable store is configured with.</summary>
-    private static string ResolveConnectionString(IConfiguration configuration)
+    internal static string ResolveConnectionString(IConfiguration configuration)
     {
         if (configuration.GetConnectionString("Payments") is { Length: > 0 } payments)
         {

@@ -4,6 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PaymentFunctions.App.Payments;
+using PaymentFunctions.App.Rules;
 using PaymentFunctions.App.Security;
 using PaymentFunctions.App.Triggers.Timer;
 using PaymentFunctions.Functions.Durable;
@@ -29,6 +30,7 @@ public static class SharedAppRegistration
         services.AddSingleton<DurableTaskClient, BoundDurableTaskClient>();
         services.AddFunctionKeys(builder.Configuration);
         builder.AddPayments();
+        builder.AddPaymentRules();
 
         var selfHostedTimers = services.Where(d =>
             d.ServiceType == typeof(TimerTriggerHost) || d.ServiceType == typeof(TimerLeaseStore) || d.ServiceType == typeof(ITimerTriggerMonitor)

@@ -41,21 +41,25 @@ public static class PaymentsDatabase
         }
     }
 
-    private static async Task MigrateAsync(PaymentsDbContext context, string connectionString, CancellationToken ct)
+    private static Task MigrateAsync(PaymentsDbContext context, string connectionString, CancellationToken ct) =>
+        MigrateUnderLockAsync(context, connectionString, MigrationLockKey, ct);
+
+    /// <summary>Applies <paramref name="context"/>'s pending migrations holding the session advisory lock <paramref name="lockKey"/>.</summary>
+    internal static async Task MigrateUnderLockAsync(DbContext context, string connectionString, long lockKey, CancellationToken ct)
     {
         // The lock lives on its own connection, held until migration ends; closing it releases the lock even on failure.
         var lockConnection = new NpgsqlConnection(connectionString);
         await using (lockConnection.ConfigureAwait(false))
         {
             await lockConnection.OpenAsync(ct).ConfigureAwait(false);
-            await ExecuteAsync(lockConnection, $"SELECT pg_advisory_lock({MigrationLockKey})", ct).ConfigureAwait(false);
+            await ExecuteAsync(lockConnection, $"SELECT pg_advisory_lock({lockKey})", ct).ConfigureAwait(false);
             try
             {
                 await context.Database.MigrateAsync(ct).ConfigureAwait(false);
             }
             finally
             {
-                await ExecuteAsync(lockConnection, $"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None).ConfigureAwait(false);
+                await ExecuteAsync(lockConnection, $"SELECT pg_advisory_unlock({lockKey})", CancellationToken.None).ConfigureAwait(false);
             }
         }
     }

@@ -55,7 +55,7 @@ public sealed class PaymentsSettingsTests
         Assert.Equal("", configuration["Chain:RpcUrl"]);
     }
 
-    private static IConfiguration Sample()
+    internal static IConfiguration Sample()
     {
         var scriptRoot = Directory.CreateTempSubdirectory("payments-settings-");
         try

@@ -1,0 +1,29 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Options;
+using PaymentFunctions.Rules.Metrics;
+using PaymentFunctions.Rules.Persistence;
+using PaymentFunctions.Rules.Safety;
+
+namespace PaymentFunctions.Rules.Execution.Activities;
+
+/// <summary>
+/// Sends one transfer under the intent id <c>{executionId}:transfer:{index}</c> (a retry, or a restart after a crash,
+/// picks up the same transaction), waits for the rule's confirmation depth and counts it as sent.
+/// </summary>
+public sealed class SendRuleTransfer(RuleChain chain, SafetyLedger ledger, RuleStore store, RuleMetrics metrics, IOptions<RulesOptions> options)
+    : TaskActivity<TransferStep, SentTransfer>
+{
+    public override async Task<SentTransfer> RunAsync(TaskActivityContext context, TransferStep input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Transfer.Index == 0 && await store.FindExecutionAsync(input.ExecutionId, CancellationToken.None).ConfigureAwait(false) is { ApprovedAt: { } approved })
+        {
+            metrics.FirstTransfer(store.Now - approved);
+        }
+
+        var sent = await chain.SendAsync(input.ExecutionId, input.Transfer, input.ConfirmationBlocks, options.Value.ConfirmationPollInterval, CancellationToken.None).ConfigureAwait(false);
+        await ledger.MarkSentAsync(input.ExecutionId, input.Transfer.Index, CancellationToken.None).ConfigureAwait(false);
+        metrics.Sent(sent.Amount, sent.GasUsed, DateOnly.FromDateTime(store.Now.UtcDateTime));
+        return sent;
+    }
+}

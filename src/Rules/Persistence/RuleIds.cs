@@ -1,0 +1,16 @@
+namespace PaymentFunctions.Rules.Persistence;
+
+/// <summary>Rule and execution ids. Execution ids derive from the orchestration (never random inside it).</summary>
+public static class RuleIds
+{
+    public const string RulePrefix = "rule_";
+    public const string ExecutionPrefix = "exec_";
+
+    public static string NewRuleId() => RulePrefix + Guid.NewGuid().ToString("N");
+
+    public static string ExecutionId(Guid id) => ExecutionPrefix + id.ToString("N");
+
+    /// <summary>Ids in routes are checked before any lookup: letters, digits and underscores, at most 60.</summary>
+    public static bool IsWellFormed(string? id) =>
+        id is { Length: > 5 and <= 60 } && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+}
