@@ -30,7 +30,7 @@ public sealed class RuleChain(
     public static string IntentId(string executionId, int index) => $"{executionId}:transfer:{index.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>The wallet rules pay from (the Key Vault key's address, lowercase).</summary>
-    public async Task<string> SourceAddressAsync(CancellationToken ct) => (await source.GetAddressAsync(ct).ConfigureAwait(false)).ToString().ToLowerInvariant();
+    public async Task<string> SourceAddressAsync(CancellationToken ct) => (await source.GetAddressAsync().WaitAsync(ct).ConfigureAwait(false)).ToLowerInvariant();
 
     public async Task<decimal> BalanceAsync(string address, CancellationToken ct) =>
         (decimal)await new Erc20(rpc, this.token).BalanceOfAsync(Address.Parse(address), ct).ConfigureAwait(false) / Unit;
@@ -43,7 +43,7 @@ public sealed class RuleChain(
     public async Task<GasEstimate> EstimateAsync(IReadOnlyList<PlannedTransfer> transfers, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(transfers);
-        var from = await source.GetAddressAsync(ct).ConfigureAwait(false);
+        var from = Address.Parse(await source.GetAddressAsync().WaitAsync(ct).ConfigureAwait(false));
         var gas = new List<long>(transfers.Count);
         foreach (var transfer in transfers)
         {
