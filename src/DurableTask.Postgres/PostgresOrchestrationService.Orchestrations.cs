@@ -61,15 +61,19 @@ public sealed partial class PostgresOrchestrationService
                      ORDER BY h.sequence_number)
         """;
 
-    // Recomputes ready_at from the messages left, after the statements before it in the transaction released the lease
-    // (and so locked the row): this statement's snapshot then holds every message committed before the lock, and a
-    // sender still uncommitted waits for the row and lowers ready_at after this commits.
-    private static readonly string RefreshReadySql = $"""
+    // Deletes the consumed messages and recomputes ready_at from the others, after a statement before it in the
+    // transaction released the lease (and so locked the row): this statement's snapshot then holds every message
+    // committed before the lock, and a sender still uncommitted waits for the row and lowers ready_at after this
+    // commits, as messages the transaction sends itself later do. The deleted rows are still in the snapshot, hence
+    // the id filter.
+    private static readonly string ConsumeAndRefreshReadySql = $"""
+        WITH consumed AS (
+            DELETE FROM __schema__.messages WHERE hub = @hub AND id = ANY(@consumed))
         UPDATE __schema__.instances i
         SET ready_at = (
             SELECT greatest(min(m.visible_at), @now)
             FROM __schema__.messages m
-            WHERE m.hub = @hub AND m.instance_id = @instance_id
+            WHERE m.hub = @hub AND m.instance_id = @instance_id AND m.id <> ALL(@consumed)
               AND (i.status <> {(int)OrchestrationStatus.Pending} OR m.event_type = {(int)EventType.ExecutionStarted})
             HAVING count(*) > 0)
         WHERE i.hub = @hub AND i.instance_id = @instance_id
@@ -103,8 +107,6 @@ public sealed partial class PostgresOrchestrationService
         SELECT @hub, @instance_id, @execution_id, @first + h.ord::integer - 1, h.event_type, h.event
         FROM unnest(@event_types, @events) WITH ORDINALITY AS h(event_type, event, ord)
         """;
-
-    private const string DeleteMessagesSql = "DELETE FROM __schema__.messages WHERE hub = @hub AND id = ANY(@ids)";
 
     // Its messages are still there: it is ready again when the backoff ends (a pick finding nothing visible then
     // recomputes ready_at).
@@ -433,16 +435,17 @@ public sealed partial class PostgresOrchestrationService
             batch.BatchCommands.Add(SqlParameters.Command(
                 this.Sql(UnpickOrchestrationSql),
                 SqlParameters.Text("hub", this.hub), SqlParameters.Text("instance_id", instanceId), SqlParameters.Uuid("token", token)));
-            batch.BatchCommands.Add(this.RefreshReady(instanceId, Ticks.From(DateTime.UtcNow)));
+            batch.BatchCommands.Add(this.ConsumeAndRefreshReady(instanceId, [], Ticks.From(DateTime.UtcNow)));
             await batch.ExecuteNonQueryAsync().ConfigureAwait(false);
         }
     }
 
-    /// <summary>The last statement of a transaction that released an instance's lease: see <see cref="RefreshReadySql"/>.</summary>
-    private NpgsqlBatchCommand RefreshReady(string instanceId, long now) =>
+    /// <summary>Follows the release of an instance's lease in its transaction: see <see cref="ConsumeAndRefreshReadySql"/>.</summary>
+    private NpgsqlBatchCommand ConsumeAndRefreshReady(string instanceId, long[] consumed, long now) =>
         SqlParameters.Command(
-            this.Sql(RefreshReadySql),
-            SqlParameters.Text("hub", this.hub), SqlParameters.Text("instance_id", instanceId), SqlParameters.Bigint("now", now));
+            this.Sql(ConsumeAndRefreshReadySql),
+            SqlParameters.Text("hub", this.hub), SqlParameters.Text("instance_id", instanceId),
+            SqlParameters.BigintArray("consumed", consumed), SqlParameters.Bigint("now", now));
 
     /// <summary>
     /// Commits an episode in one implicit transaction (one batch): the instance row (only while the lease is still
@@ -498,16 +501,10 @@ public sealed partial class PostgresOrchestrationService
                 }
             }
 
-            if (item.MessageIds.Length > 0)
-            {
-                batch.BatchCommands.Add(SqlParameters.Command(
-                    this.Sql(DeleteMessagesSql), SqlParameters.Text("hub", this.hub), SqlParameters.BigintArray("ids", item.MessageIds)));
-            }
-
+            batch.BatchCommands.Add(this.ConsumeAndRefreshReady(item.InstanceId, item.MessageIds, now));
             var heldBack = new List<NotificationThrottle>(2);
             this.AddTasks(batch, activities, heldBack);
             this.AddMessages(batch, toInstances, now, heldBack: heldBack);
-            batch.BatchCommands.Add(this.RefreshReady(item.InstanceId, now));
             try
             {
                 await ExecuteRetryingDeadlocksAsync(batch).ConfigureAwait(false);
