@@ -22,6 +22,10 @@ public sealed partial class PostgresOrchestrationService
     // instance that got one is ready no later than its earliest new message (for a Pending instance only a start
     // counts), not before now (first come, first served) nor before a lease on it runs out. The instances are found
     // by primary key (= ANY of the ids), whatever the planner guesses of the set of messages.
+    // Every instance that got a message is updated, even when nothing counts for it, and the status is read only in
+    // SET: a row matched in this statement's snapshot waits for a checkpoint holding it and SET is then evaluated on
+    // the committed row. Filtering on the status in WHERE would pass over a Pending row whose start a checkpoint is
+    // committing; that checkpoint cannot see this message yet, and the instance would never become ready for it.
     private static readonly string InsertMessagesSql = $"""
         WITH inserted AS (
             INSERT INTO __schema__.messages (hub, instance_id, execution_id, event_type, visible_at, message)
@@ -33,15 +37,14 @@ public sealed partial class PostgresOrchestrationService
             RETURNING instance_id, event_type, visible_at
         )
         UPDATE __schema__.instances i
-        SET ready_at = least(i.ready_at, greatest(
-            (SELECT min(n.visible_at) FROM inserted n
-             WHERE n.instance_id = i.instance_id
-               AND (i.status <> {(int)OrchestrationStatus.Pending} OR n.event_type = {(int)EventType.ExecutionStarted})),
-            @now, i.locked_until))
+        SET ready_at = (
+            SELECT CASE WHEN min(n.visible_at) IS NULL THEN i.ready_at
+                ELSE least(i.ready_at, greatest(min(n.visible_at), @now, i.locked_until)) END
+            FROM inserted n
+            WHERE n.instance_id = i.instance_id
+              AND (i.status <> {(int)OrchestrationStatus.Pending} OR n.event_type = {(int)EventType.ExecutionStarted}))
         WHERE i.hub = @hub AND i.instance_id = ANY(@instance_ids)
-          AND EXISTS (SELECT 1 FROM inserted n
-                      WHERE n.instance_id = i.instance_id
-                        AND (i.status <> {(int)OrchestrationStatus.Pending} OR n.event_type = {(int)EventType.ExecutionStarted}))
+          AND EXISTS (SELECT 1 FROM inserted n WHERE n.instance_id = i.instance_id)
         """;
 
     private const string InsertTasksSql = """
