@@ -36,7 +36,7 @@ public sealed partial class PaymentStore
         ArgumentException.ThrowIfNullOrWhiteSpace(approver);
         var who = approver.Trim();
         var now = this.Now();
-        return this.InTransactionAsync(async context =>
+        return this.contexts.InTransactionAsync(async context =>
         {
             // Locking the payment row serializes approvers, so each sees the count including the others.
             var payment = (await context.Payments.FromSqlRaw(LockPaymentSql, paymentId).AsNoTracking().ToListAsync(ct).ConfigureAwait(false))

@@ -20,7 +20,7 @@ public sealed partial class PaymentStore
         var now = this.Now();
         try
         {
-            return await this.InTransactionAsync(async context =>
+            return await this.contexts.InTransactionAsync(async context =>
             {
                 // The row lock taken by the update serializes claimers of one payment; the unique index serializes
                 // claimers of one transaction across payments (the loser fails when the winner commits).
@@ -59,7 +59,7 @@ public sealed partial class PaymentStore
     public Task<bool> ExpireIfUnfundedAsync(string paymentId, TimelineEntry? entry, CancellationToken ct)
     {
         var now = this.Now();
-        return this.InTransactionAsync(async context =>
+        return this.contexts.InTransactionAsync(async context =>
         {
             var expired = await context.Payments
                 .Where(p => p.Id == paymentId && p.Status == PaymentStatus.AwaitingDeposit && p.DepositTransactionId == null)

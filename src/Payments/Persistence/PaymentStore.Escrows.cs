@@ -15,7 +15,7 @@ public sealed partial class PaymentStore
         ArgumentNullException.ThrowIfNull(escrow);
         ArgumentException.ThrowIfNullOrWhiteSpace(escrow.PaymentId, nameof(escrow));
         var now = this.Now();
-        await this.InTransactionAsync(async context =>
+        await this.contexts.InTransactionAsync(async context =>
         {
             if (await TouchAsync(context, escrow.PaymentId, now, ct).ConfigureAwait(false) == 0)
             {
@@ -54,7 +54,7 @@ public sealed partial class PaymentStore
     public async Task UpdateEscrowAsync(string paymentId, EscrowStatus status, string? releaseTxHash, string? refundTxHash, CancellationToken ct)
     {
         var now = this.Now();
-        await this.InTransactionAsync(async context =>
+        await this.contexts.InTransactionAsync(async context =>
         {
             var updated = await context.Escrows
                 .Where(e => e.PaymentId == paymentId)

@@ -23,7 +23,7 @@ public sealed partial class PaymentStore
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         var entries = movement.Entries(amountMxn);
         var now = this.Now();
-        return this.InTransactionAsync(async context =>
+        return this.contexts.InTransactionAsync(async context =>
         {
             List<long> ids;
             try

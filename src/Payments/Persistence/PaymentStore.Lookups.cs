@@ -58,6 +58,6 @@ public sealed partial class PaymentStore
     {
         ArgumentNullException.ThrowIfNull(entry);
         var now = this.Now();
-        return this.InTransactionAsync(context => InsertTimelineAsync(context, paymentId, entry, now, ct), ct);
+        return this.contexts.InTransactionAsync(context => InsertTimelineAsync(context, paymentId, entry, now, ct), ct);
     }
 }

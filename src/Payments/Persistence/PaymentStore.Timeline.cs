@@ -22,7 +22,7 @@ public sealed partial class PaymentStore
     {
         ArgumentNullException.ThrowIfNull(entry);
         var now = this.Now();
-        return this.InTransactionAsync(async context =>
+        return this.contexts.InTransactionAsync(async context =>
         {
             var inserted = await InsertTimelineAsync(context, paymentId, entry, now, ct).ConfigureAwait(false);
             if (inserted)

@@ -186,7 +186,7 @@ public sealed partial class PaymentStore
     public async Task SetStatusAsync(string paymentId, PaymentStatus status, TimelineEntry? entry, CancellationToken ct)
     {
         var now = this.Now();
-        await this.InTransactionAsync(async context =>
+        await this.contexts.InTransactionAsync(async context =>
         {
             var updated = await context.Payments
                 .Where(p => p.Id == paymentId)
@@ -254,22 +254,5 @@ public sealed partial class PaymentStore
     {
         var utc = value.ToUniversalTime();
         return utc.AddTicks(-(utc.Ticks % 10));
-    }
-
-    /// <summary>Runs <paramref name="work"/> in one transaction on a fresh context; commits unless it throws.</summary>
-    private async Task<T> InTransactionAsync<T>(Func<PaymentsDbContext, Task<T>> work, CancellationToken ct)
-    {
-        var context = await this.contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (context.ConfigureAwait(false))
-        {
-            var transaction = await context.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
-            {
-                var result = await work(context).ConfigureAwait(false);
-                await transaction.CommitAsync(ct).ConfigureAwait(false);
-
-                return result;
-            }
-        }
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using PaymentFunctions.Payments.Persistence;
 using PaymentFunctions.Rules.Persistence;
 
 namespace PaymentFunctions.Rules.Audit;
@@ -19,20 +20,8 @@ public sealed class AuditLog(IDbContextFactory<RulesDbContext> contexts, TimePro
     /// <summary>ASCII "ruleaudt": the advisory lock that serializes appends.</summary>
     private const long AppendLockKey = 0x72756C6561756474;
 
-    public async Task<AuditEntry> AppendAsync(AuditRecord record, CancellationToken ct)
-    {
-        var context = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (context.ConfigureAwait(false))
-        {
-            var transaction = await context.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
-            {
-                var entry = await this.AppendAsync(context, record, ct).ConfigureAwait(false);
-                await transaction.CommitAsync(ct).ConfigureAwait(false);
-                return entry;
-            }
-        }
-    }
+    public Task<AuditEntry> AppendAsync(AuditRecord record, CancellationToken ct) =>
+        contexts.InTransactionAsync(context => this.AppendAsync(context, record, ct), ct);
 
     /// <summary>Appends inside the caller's transaction, so the entry commits with the change it records.</summary>
     internal async Task<AuditEntry> AppendAsync(RulesDbContext context, AuditRecord record, CancellationToken ct)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PaymentFunctions.Rules.Audit;
+using PaymentFunctions.Payments.Persistence;
 
 namespace PaymentFunctions.Rules.Persistence;
 
@@ -26,7 +27,7 @@ public sealed class RuleStore(IDbContextFactory<RulesDbContext> contexts, AuditL
             CreatedAt = now,
             UpdatedAt = now,
         };
-        return this.InTransactionAsync(async context =>
+        return contexts.InTransactionAsync(async context =>
         {
             context.Rules.Add(rule);
             await context.SaveChangesAsync(ct).ConfigureAwait(false);
@@ -61,7 +62,7 @@ public sealed class RuleStore(IDbContextFactory<RulesDbContext> contexts, AuditL
 
     /// <summary>Replaces the definition (next execution on); null when the rule does not exist or is deleted.</summary>
     public Task<StoredRule?> UpdateRuleAsync(string id, string name, string definitionJson, string by, CancellationToken ct) =>
-        this.InTransactionAsync(async context =>
+        contexts.InTransactionAsync(async context =>
         {
             var rule = await context.Rules.SingleOrDefaultAsync(r => r.Id == id && r.Status != RuleStatus.Deleted, ct).ConfigureAwait(false);
             if (rule is null)
@@ -81,7 +82,7 @@ public sealed class RuleStore(IDbContextFactory<RulesDbContext> contexts, AuditL
 
     /// <summary>Pauses, resumes or deletes; null when there is no such rule (a deleted rule stays deleted).</summary>
     public Task<StoredRule?> SetStatusAsync(string id, RuleStatus status, string by, CancellationToken ct) =>
-        this.InTransactionAsync(async context =>
+        contexts.InTransactionAsync(async context =>
         {
             var rule = await context.Rules.SingleOrDefaultAsync(r => r.Id == id && r.Status != RuleStatus.Deleted, ct).ConfigureAwait(false);
             if (rule is null)
@@ -100,7 +101,7 @@ public sealed class RuleStore(IDbContextFactory<RulesDbContext> contexts, AuditL
 
     /// <summary>Inserts the execution unless one with its id exists (a retried activity); returns the stored one.</summary>
     public Task<StoredExecution> CreateExecutionAsync(StoredExecution execution, CancellationToken ct) =>
-        this.InTransactionAsync(async context =>
+        contexts.InTransactionAsync(async context =>
         {
             ArgumentNullException.ThrowIfNull(execution);
             if (await context.Executions.AsNoTracking().SingleOrDefaultAsync(e => e.Id == execution.Id, ct).ConfigureAwait(false) is { } existing)
@@ -144,7 +145,7 @@ public sealed class RuleStore(IDbContextFactory<RulesDbContext> contexts, AuditL
 
     /// <summary>Moves an execution on before it ends, recording whatever state is given (ends go through <see cref="CompleteExecutionAsync"/>).</summary>
     public Task<bool> UpdateExecutionAsync(string id, ExecutionStatus status, string? preState, string? postState, string? reason, decimal? total, CancellationToken ct) =>
-        this.InTransactionAsync(async context =>
+        contexts.InTransactionAsync(async context =>
         {
             var execution = await context.Executions.SingleOrDefaultAsync(e => e.Id == id, ct).ConfigureAwait(false);
             if (execution is null)
@@ -168,7 +169,7 @@ public sealed class RuleStore(IDbContextFactory<RulesDbContext> contexts, AuditL
 
     /// <summary>Records one person's approval or rejection while the execution awaits approval; once per person.</summary>
     public Task<DecisionOutcome> DecideAsync(string executionId, string approver, bool approved, CancellationToken ct) =>
-        this.InTransactionAsync(async context =>
+        contexts.InTransactionAsync(async context =>
         {
             var execution = await context.Executions.AsNoTracking().SingleOrDefaultAsync(e => e.Id == executionId, ct).ConfigureAwait(false);
             if (execution is null)
@@ -218,7 +219,7 @@ public sealed class RuleStore(IDbContextFactory<RulesDbContext> contexts, AuditL
     /// ended already (a retried activity), and nothing is written again.
     /// </summary>
     public Task<bool> CompleteExecutionAsync(string id, ExecutionStatus status, string postState, string reason, string? limit, string details, CancellationToken ct) =>
-        this.InTransactionAsync(async context =>
+        contexts.InTransactionAsync(async context =>
         {
             var execution = (await context.Executions
                 .FromSqlRaw($"SELECT * FROM {RulesDbContext.Schema}.{RulesModel.ExecutionsTable} WHERE id = {{0}} FOR UPDATE", id)
@@ -249,20 +250,5 @@ public sealed class RuleStore(IDbContextFactory<RulesDbContext> contexts, AuditL
     {
         context.History.Add(new HistoryEntry { RuleId = ruleId, ExecutionId = executionId, At = this.Now, Kind = kind, Limit = limit, Detail = detail });
         await context.SaveChangesAsync(ct).ConfigureAwait(false);
-    }
-
-    private async Task<T> InTransactionAsync<T>(Func<RulesDbContext, Task<T>> work, CancellationToken ct)
-    {
-        var context = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (context.ConfigureAwait(false))
-        {
-            var transaction = await context.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
-            {
-                var result = await work(context).ConfigureAwait(false);
-                await transaction.CommitAsync(ct).ConfigureAwait(false);
-                return result;
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using PaymentFunctions.Payments.Persistence;
 using PaymentFunctions.Rules.Persistence;
 
 namespace PaymentFunctions.Rules.Safety;
@@ -21,45 +22,39 @@ public sealed class SafetyLedger(IDbContextFactory<RulesDbContext> contexts, IOp
         var l = limits.Value;
         var now = time.GetUtcNow();
         var day = DateOnly.FromDateTime(now.UtcDateTime);
-        var context = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (context.ConfigureAwait(false))
+        return await contexts.InTransactionAsync(async context =>
         {
-            var transaction = await context.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
+            await context.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ReserveLockKey})", ct).ConfigureAwait(false);
+
+            // A retried reservation finds its own rows: decided already.
+            var mine = await context.Spend.Where(s => s.ExecutionId == request.ExecutionId).ToListAsync(ct).ConfigureAwait(false);
+            if (mine.Count > 0)
             {
-                await context.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ReserveLockKey})", ct).ConfigureAwait(false);
-
-                // A retried reservation finds its own rows: decided already.
-                var mine = await context.Spend.Where(s => s.ExecutionId == request.ExecutionId).ToListAsync(ct).ConfigureAwait(false);
-                if (mine.Count > 0)
-                {
-                    return mine.All(s => s.Status == SpendStatus.Released)
-                        ? SafetyDecision.Refuse("released", "The execution's reservation was released.")
-                        : SafetyDecision.Allow;
-                }
-
-                var decision = await CheckAsync(context, request, l, now, day, ct).ConfigureAwait(false);
-                if (!decision.Allowed)
-                {
-                    return decision;
-                }
-
-                context.Spend.AddRange(request.Transfers.Select(t => new SpendEntry
-                {
-                    ExecutionId = request.ExecutionId,
-                    TransferIndex = t.Index,
-                    RuleId = request.RuleId,
-                    Recipient = t.To,
-                    Amount = t.Amount,
-                    Day = day,
-                    At = now,
-                    Status = SpendStatus.Reserved,
-                }));
-                await context.SaveChangesAsync(ct).ConfigureAwait(false);
-                await transaction.CommitAsync(ct).ConfigureAwait(false);
-                return SafetyDecision.Allow;
+                return mine.All(s => s.Status == SpendStatus.Released)
+                    ? SafetyDecision.Refuse("released", "The execution's reservation was released.")
+                    : SafetyDecision.Allow;
             }
-        }
+
+            var decision = await CheckAsync(context, request, l, now, day, ct).ConfigureAwait(false);
+            if (!decision.Allowed)
+            {
+                return decision;
+            }
+
+            context.Spend.AddRange(request.Transfers.Select(t => new SpendEntry
+            {
+                ExecutionId = request.ExecutionId,
+                TransferIndex = t.Index,
+                RuleId = request.RuleId,
+                Recipient = t.To,
+                Amount = t.Amount,
+                Day = day,
+                At = now,
+                Status = SpendStatus.Reserved,
+            }));
+            await context.SaveChangesAsync(ct).ConfigureAwait(false);
+            return SafetyDecision.Allow;
+        }, ct).ConfigureAwait(false);
     }
 
     /// <summary>Marks one transfer as sent: it counts for good.</summary>
