@@ -334,7 +334,7 @@ internal sealed partial class RuleApi(
         var settings = options.Value;
         await client.ScheduleNewOrchestrationInstanceAsync(
             RuleExecution.Name,
-            new ExecutionRequest(executionId, ruleId, mode, requester, new ExecutionPolicy(settings.ApprovalTimeout, settings.TransferAttempts)),
+            new ExecutionRequest(executionId, ruleId, mode, requester, Policy(settings)),
             new StartOrchestrationOptions(executionId),
             CancellationToken.None);
         return executionId;
@@ -347,7 +347,7 @@ internal sealed partial class RuleApi(
         {
             await client.ScheduleNewOrchestrationInstanceAsync(
                 RuleSchedule.Name,
-                new RuleScheduleState(ruleId, null, new ExecutionPolicy(settings.ApprovalTimeout, settings.TransferAttempts), settings.ScheduledMode),
+                new RuleScheduleState(ruleId, null, Policy(settings), settings.ScheduledMode),
                 new StartOrchestrationOptions(RuleScheduleState.InstanceIdFor(ruleId)),
                 CancellationToken.None);
         }
@@ -367,6 +367,8 @@ internal sealed partial class RuleApi(
             await this.EnsureScheduledAsync(ruleId);
         }
     }
+
+    private static ExecutionPolicy Policy(RulesOptions settings) => new(settings.ApprovalTimeout, settings.TransferAttempts);
 
     private async Task<StoredRule?> FindAsync(string id, CancellationToken ct) => RuleIds.IsWellFormed(id) ? await store.FindRuleAsync(id, ct) : null;
 

@@ -86,6 +86,10 @@ public sealed class EthereumRpcClient
     public async Task<BigInteger> GetMaxPriorityFeePerGasAsync(CancellationToken cancellationToken = default) =>
         (await RequestAsync<HexBigInteger>("eth_maxPriorityFeePerGas", [], cancellationToken).ConfigureAwait(false)).Value;
 
+    /// <summary><c>eth_gasPrice</c>: the node's legacy gas price, what a simulation quotes a transfer at.</summary>
+    public async Task<BigInteger> GetGasPriceAsync(CancellationToken cancellationToken = default) =>
+        (await RequestAsync<HexBigInteger>("eth_gasPrice", [], cancellationToken).ConfigureAwait(false)).Value;
+
     /// <summary><c>eth_estimateGas</c>.</summary>
     /// <exception cref="ContractRevertedException">The call would revert.</exception>
     public async Task<BigInteger> EstimateGasAsync(CallRequest request, CancellationToken cancellationToken = default)

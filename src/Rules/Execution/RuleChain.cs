@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Numerics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PaymentFunctions.Banking.Amounts;
 using PaymentFunctions.Ethereum.Addresses;
 using PaymentFunctions.Ethereum.Contracts;
 using PaymentFunctions.Ethereum.JsonRpc;
+using PaymentFunctions.Ethereum.Signers;
 using PaymentFunctions.Ethereum.TransactionManagement;
 using PaymentFunctions.KeyVault.Signing;
 using PaymentFunctions.Payments.Chain;
@@ -23,17 +25,15 @@ public sealed class RuleChain(
     [FromKeyedServices(PaymentChainServiceCollectionExtensions.ServiceKey)] KeyVaultSigner source,
     IOptions<PaymentChainOptions> options)
 {
-    private static readonly decimal Unit = 1_000_000m;
-
     private readonly Address token = Address.Parse(options.Value.TokenAddress);
 
     public static string IntentId(string executionId, int index) => $"{executionId}:transfer:{index.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>The wallet rules pay from (the Key Vault key's address, lowercase).</summary>
-    public async Task<string> SourceAddressAsync(CancellationToken ct) => (await source.GetAddressAsync().WaitAsync(ct).ConfigureAwait(false)).ToLowerInvariant();
+    public async Task<string> SourceAddressAsync(CancellationToken ct) => (await source.GetAddressAsync(ct).ConfigureAwait(false)).ToString().ToLowerInvariant();
 
     public async Task<decimal> BalanceAsync(string address, CancellationToken ct) =>
-        (decimal)await new Erc20(rpc, this.token).BalanceOfAsync(Address.Parse(address), ct).ConfigureAwait(false) / Unit;
+        MxnbAmount.FromBaseUnits(await new Erc20(rpc, this.token).BalanceOfAsync(Address.Parse(address), ct).ConfigureAwait(false)).ToTokens();
 
     /// <summary>The transaction count of <paramref name="address"/>: what a simulation must leave unchanged.</summary>
     public async Task<long> NonceAsync(string address, CancellationToken ct) =>
@@ -43,14 +43,14 @@ public sealed class RuleChain(
     public async Task<GasEstimate> EstimateAsync(IReadOnlyList<PlannedTransfer> transfers, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(transfers);
-        var from = Address.Parse(await source.GetAddressAsync().WaitAsync(ct).ConfigureAwait(false));
+        var from = await source.GetAddressAsync(ct).ConfigureAwait(false);
         var gas = new List<long>(transfers.Count);
         foreach (var transfer in transfers)
         {
             gas.Add((long)await rpc.EstimateGasAsync(new CallRequest { From = from, To = this.token, Data = Erc20.EncodeTransfer(Address.Parse(transfer.To), BaseUnits(transfer.Amount)) }, ct).ConfigureAwait(false));
         }
 
-        var price = Hex(await rpc.SendAsync("eth_gasPrice", [], ct).ConfigureAwait(false));
+        var price = await rpc.GetGasPriceAsync(ct).ConfigureAwait(false);
         return new GasEstimate(gas, price.ToString(CultureInfo.InvariantCulture), (price * gas.Sum()).ToString(CultureInfo.InvariantCulture));
     }
 
@@ -102,8 +102,5 @@ public sealed class RuleChain(
     public async Task<bool> WasSentAsync(string executionId, int index, CancellationToken ct) =>
         await transactions.GetRecordAsync(IntentId(executionId, index), ct).ConfigureAwait(false) is not null;
 
-    private static BigInteger BaseUnits(decimal tokens) => new(decimal.Round(tokens * Unit, 0, MidpointRounding.ToZero));
-
-    private static BigInteger Hex(System.Text.Json.JsonElement quantity) =>
-        BigInteger.Parse("0" + quantity.GetString()![2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+    private static BigInteger BaseUnits(decimal tokens) => MxnbAmount.FromTokens(tokens).BaseUnits;
 }

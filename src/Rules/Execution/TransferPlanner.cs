@@ -1,3 +1,4 @@
+using PaymentFunctions.Banking.Amounts;
 using PaymentFunctions.Rules.Definitions;
 
 namespace PaymentFunctions.Rules.Execution;
@@ -8,9 +9,6 @@ namespace PaymentFunctions.Rules.Execution;
 /// </summary>
 public static class TransferPlanner
 {
-    /// <summary>MXNB's decimals.</summary>
-    public const int TokenDecimals = 6;
-
     public static ExecutionPlan Plan(RuleDefinition rule, decimal sourceBalance)
     {
         ArgumentNullException.ThrowIfNull(rule);
@@ -37,7 +35,7 @@ public static class TransferPlanner
             var allocation = rule.Allocations[i];
             var share = i == rule.Allocations.Count - 1
                 ? left
-                : Math.Round(total * allocation.Percentage / 100m, TokenDecimals, MidpointRounding.ToZero);
+                : Math.Round(total * allocation.Percentage / 100m, MxnbAmount.Decimals, MidpointRounding.ToZero);
             left -= share;
             transfers.Add(new PlannedTransfer(i, allocation.Target, allocation.Name, share));
         }

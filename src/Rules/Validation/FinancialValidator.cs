@@ -1,3 +1,4 @@
+using PaymentFunctions.Banking.Amounts;
 using PaymentFunctions.Rules.Definitions;
 using PaymentFunctions.Rules.Execution;
 
@@ -99,9 +100,9 @@ public static class FinancialValidator
             problems.Add(path, "Must not be negative.");
         }
 
-        if (decimal.Round(value, TransferPlanner.TokenDecimals) != value)
+        if (decimal.Round(value, MxnbAmount.Decimals) != value)
         {
-            problems.Add(path, $"Has more than {TransferPlanner.TokenDecimals} decimals, finer than the token can carry.");
+            problems.Add(path, $"Has more than {MxnbAmount.Decimals} decimals, finer than the token can carry.");
         }
     }
 }
