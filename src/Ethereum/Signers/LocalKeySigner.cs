@@ -12,7 +12,7 @@ namespace PaymentFunctions.Ethereum.Signers;
 /// stay in Key Vault.
 /// </summary>
 /// <remarks><see cref="ToString"/> shows only the address; the key is never formatted.</remarks>
-public sealed class LocalKeySigner : EthExternalSignerBase
+public sealed class LocalKeySigner : DigestSigner
 {
     private readonly EthECKey _key;
 
@@ -30,15 +30,6 @@ public sealed class LocalKeySigner : EthExternalSignerBase
     /// <summary>The signer's 64-byte uncompressed public key (x||y).</summary>
     public ReadOnlyMemory<byte> PublicKey { get; }
 
-    /// <inheritdoc />
-    public override bool Supported1559 => true;
-
-    /// <inheritdoc />
-    public override ExternalSignerTransactionFormat ExternalSignerTransactionFormat { get; protected set; } = ExternalSignerTransactionFormat.Hash;
-
-    /// <inheritdoc />
-    public override bool CalculatesV { get; protected set; }
-
     /// <summary>Creates a signer from a hex private key, with or without "0x".</summary>
     /// <exception cref="FormatException">The text is not hexadecimal.</exception>
     public static LocalKeySigner FromHex(string privateKeyHex) => new(Hex.Decode(privateKeyHex));
@@ -48,18 +39,6 @@ public sealed class LocalKeySigner : EthExternalSignerBase
 
     /// <inheritdoc />
     public override Task<string> GetAddressAsync() => Task.FromResult(Address.ToString());
-
-    /// <inheritdoc />
-    public override Task SignAsync(LegacyTransactionChainId transaction) => SignHashTransactionAsync(transaction);
-
-    /// <inheritdoc />
-    public override Task SignAsync(LegacyTransaction transaction) => SignHashTransactionAsync(transaction);
-
-    /// <inheritdoc />
-    public override Task SignAsync(Transaction1559 transaction) => SignHashTransactionAsync(transaction);
-
-    /// <inheritdoc />
-    public override Task SignAsync(Transaction7702 transaction) => SignHashTransactionAsync(transaction);
 
     /// <summary>Shows the address only.</summary>
     public override string ToString() => $"LocalKeySigner({Address})";

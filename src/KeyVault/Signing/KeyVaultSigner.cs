@@ -3,6 +3,7 @@ using Nethereum.Signer;
 using Nethereum.Signer.Crypto;
 using Org.BouncyCastle.Asn1.Sec;
 using PaymentFunctions.Ethereum.Addresses;
+using PaymentFunctions.Ethereum.Signers;
 using PaymentFunctions.KeyVault.Keys;
 using BcBigInteger = Org.BouncyCastle.Math.BigInteger;
 
@@ -19,7 +20,7 @@ namespace PaymentFunctions.KeyVault.Signing;
 /// The first use pins the key version (the latest one when none is given), so the public key used for the
 /// address and for recovery is always the one that signs, even if the key is rotated meanwhile.
 /// </remarks>
-public sealed class KeyVaultSigner : EthExternalSignerBase
+public sealed class KeyVaultSigner : DigestSigner
 {
     private const int CoordinateLength = 32;
     private static readonly BcBigInteger CurveOrder = SecNamedCurves.GetByName("secp256k1").N;
@@ -42,29 +43,8 @@ public sealed class KeyVaultSigner : EthExternalSignerBase
         _keyVersion = keyVersion;
     }
 
-    /// <inheritdoc />
-    public override bool Supported1559 => true;
-
-    /// <inheritdoc />
-    public override ExternalSignerTransactionFormat ExternalSignerTransactionFormat { get; protected set; } = ExternalSignerTransactionFormat.Hash;
-
-    /// <inheritdoc />
-    public override bool CalculatesV { get; protected set; }
-
     /// <summary>The key's address (checksummed), from its public JWK.</summary>
     public override async Task<string> GetAddressAsync() => (await GetKeyAsync(CancellationToken.None).ConfigureAwait(false)).Address.ToString();
-
-    /// <inheritdoc />
-    public override Task SignAsync(LegacyTransactionChainId transaction) => SignHashTransactionAsync(transaction);
-
-    /// <inheritdoc />
-    public override Task SignAsync(LegacyTransaction transaction) => SignHashTransactionAsync(transaction);
-
-    /// <inheritdoc />
-    public override Task SignAsync(Transaction1559 transaction) => SignHashTransactionAsync(transaction);
-
-    /// <inheritdoc />
-    public override Task SignAsync(Transaction7702 transaction) => SignHashTransactionAsync(transaction);
 
     /// <summary>Names the key only; no key material.</summary>
     public override string ToString() => $"KeyVaultSigner({_keyName})";
