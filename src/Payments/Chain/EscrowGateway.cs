@@ -1,10 +1,12 @@
-using System.Text;
-using Nethereum.Util;
-using Nethereum.Signer;
 using System.Numerics;
+using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Nethereum.Contracts;
+using Nethereum.Model;
+using Nethereum.Signer;
+using Nethereum.Util;
 using PaymentFunctions.Ethereum;
 using PaymentFunctions.Ethereum.Abi;
 using PaymentFunctions.Ethereum.Addresses;
@@ -13,8 +15,6 @@ using PaymentFunctions.Ethereum.JsonRpc;
 using PaymentFunctions.Ethereum.Signers;
 using PaymentFunctions.Ethereum.TransactionManagement;
 using PaymentFunctions.Payments.Chain.Escrow;
-using Nethereum.Contracts;
-using Nethereum.Model;
 
 namespace PaymentFunctions.Payments.Chain;
 
