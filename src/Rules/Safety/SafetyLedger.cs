@@ -9,7 +9,9 @@ namespace PaymentFunctions.Rules.Safety;
 /// Enforces <see cref="SafetyLimits"/> against what has actually executed. A reservation checks every limit and
 /// records the execution's transfers in one transaction under an advisory lock, so two executions racing for the last
 /// of a daily limit are checked one after the other and the second sees the first. Reserved transfers count until
-/// they are sent (then they stay) or released (an execution that never sent them).
+/// they are sent (then they stay) or released (an execution that never sent them). Given the source's balance, a
+/// reservation also needs it to cover the execution and every transfer other executions reserved and have not sent,
+/// so an allocation is refused whole rather than failing halfway for want of funds.
 /// </summary>
 public sealed class SafetyLedger(IDbContextFactory<RulesDbContext> contexts, IOptions<SafetyLimits> limits, TimeProvider time)
 {
@@ -57,20 +59,20 @@ public sealed class SafetyLedger(IDbContextFactory<RulesDbContext> contexts, IOp
         }, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Marks one transfer as sent: it counts for good.</summary>
-    public Task MarkSentAsync(string executionId, int index, CancellationToken ct) =>
-        this.SetAsync(executionId, s => s.TransferIndex == index && s.Status == SpendStatus.Reserved, SpendStatus.Sent, ct);
+    /// <summary>Marks one transfer as sent: it counts for good. False when it was marked already (a retry).</summary>
+    public async Task<bool> MarkSentAsync(string executionId, int index, CancellationToken ct) =>
+        await this.SetAsync(executionId, s => s.TransferIndex == index && s.Status == SpendStatus.Reserved, SpendStatus.Sent, ct).ConfigureAwait(false) > 0;
 
     /// <summary>Gives back every transfer of the execution that was not sent.</summary>
     public Task ReleaseAsync(string executionId, CancellationToken ct) =>
         this.SetAsync(executionId, s => s.Status == SpendStatus.Reserved, SpendStatus.Released, ct);
 
-    private async Task SetAsync(string executionId, System.Linq.Expressions.Expression<Func<SpendEntry, bool>> which, SpendStatus status, CancellationToken ct)
+    private async Task<int> SetAsync(string executionId, System.Linq.Expressions.Expression<Func<SpendEntry, bool>> which, SpendStatus status, CancellationToken ct)
     {
         var context = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
-            await context.Spend.Where(s => s.ExecutionId == executionId).Where(which)
+            return await context.Spend.Where(s => s.ExecutionId == executionId).Where(which)
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, status), ct).ConfigureAwait(false);
         }
     }
@@ -80,6 +82,19 @@ public sealed class SafetyLedger(IDbContextFactory<RulesDbContext> contexts, IOp
         if (request.Transfers.FirstOrDefault(t => t.Amount > l.SinglePaymentMax) is { } large)
         {
             return SafetyDecision.Refuse(SafetyLimits.Names.SinglePaymentMax, $"Transfer {large.Index} of {large.Amount} MXNB exceeds the single payment maximum of {l.SinglePaymentMax}.");
+        }
+
+        var adding = request.Transfers.Sum(t => t.Amount);
+        if (request.SourceBalance is { } balance)
+        {
+            // A transfer mined but not yet marked sent is both gone from the balance and still pending: counted twice, which errs safe.
+            var pending = await context.Spend.AsNoTracking().Where(s => s.Status == SpendStatus.Reserved).SumAsync(s => s.Amount, ct).ConfigureAwait(false);
+            if (balance - pending < adding)
+            {
+                return SafetyDecision.Refuse(
+                    SafetyLimits.Names.SourceBalance,
+                    $"The source holds {balance} MXNB and {pending} of it is reserved by executions still sending; {adding} more would overdraw it.");
+            }
         }
 
         var counted = context.Spend.AsNoTracking().Where(s => s.Status != SpendStatus.Released);
@@ -97,7 +112,6 @@ public sealed class SafetyLedger(IDbContextFactory<RulesDbContext> contexts, IOp
         }
 
         var total = await today.SumAsync(s => s.Amount, ct).ConfigureAwait(false);
-        var adding = request.Transfers.Sum(t => t.Amount);
         if (total + adding > l.DailyTotalMax)
         {
             return SafetyDecision.Refuse(SafetyLimits.Names.DailyTotalMax, $"{total} MXNB were sent today; {adding} more would exceed the daily total maximum of {l.DailyTotalMax}.");

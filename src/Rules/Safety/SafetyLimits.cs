@@ -52,5 +52,8 @@ public sealed class SafetyLimits
         public const string MaxRecipientDaily = "max_recipient_daily";
         public const string WalletWhitelistRequired = "wallet_whitelist_required";
         public const string NewRecipientDelayHours = "new_recipient_delay_hours";
+
+        /// <summary>Not configured: the source wallet cannot cover the execution beside the others still sending.</summary>
+        public const string SourceBalance = "source_balance";
     }
 }

@@ -16,14 +16,21 @@ public sealed class SendRuleTransfer(RuleChain chain, SafetyLedger ledger, RuleS
     public override async Task<SentTransfer> RunAsync(TaskActivityContext context, TransferStep input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (input.Transfer.Index == 0 && await store.FindExecutionAsync(input.ExecutionId, CancellationToken.None).ConfigureAwait(false) is { ApprovedAt: { } approved })
+        var ct = CancellationToken.None;
+        if (input.Transfer.Index == 0
+            && !await chain.WasSentAsync(input.ExecutionId, 0, ct).ConfigureAwait(false)
+            && await store.FindExecutionAsync(input.ExecutionId, ct).ConfigureAwait(false) is { ApprovedAt: { } approved })
         {
+            // Only the attempt that sends it: a retry finds the transaction already stored.
             metrics.FirstTransfer(store.Now - approved);
         }
 
-        var sent = await chain.SendAsync(input.ExecutionId, input.Transfer, input.ConfirmationBlocks, options.Value.ConfirmationPollInterval, CancellationToken.None).ConfigureAwait(false);
-        await ledger.MarkSentAsync(input.ExecutionId, input.Transfer.Index, CancellationToken.None).ConfigureAwait(false);
-        metrics.Sent(sent.Amount, sent.GasUsed, DateOnly.FromDateTime(store.Now.UtcDateTime));
+        var sent = await chain.SendAsync(input.ExecutionId, input.Transfer, input.ConfirmationBlocks, options.Value.ConfirmationPollInterval, ct).ConfigureAwait(false);
+        if (await ledger.MarkSentAsync(input.ExecutionId, input.Transfer.Index, ct).ConfigureAwait(false))
+        {
+            metrics.Sent(sent.Amount, sent.GasUsed, DateOnly.FromDateTime(store.Now.UtcDateTime));
+        }
+
         return sent;
     }
 }
