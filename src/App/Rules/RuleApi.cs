@@ -28,9 +28,13 @@ internal sealed partial class RuleApi(
     IOptions<PaymentsOptions> payments,
     ILogger<RuleApi> logger)
 {
+    private const int MaxIdempotencyKeyLength = 200;
     private const int DefaultListLimit = 50;
     private const int MaxListLimit = 1000;
     private static readonly TimeSpan SimulationWait = TimeSpan.FromSeconds(30);
+
+    // Any existing execution counts: a retried request must never run it again, even once it has finished.
+    private static readonly string[] EveryStatus = [.. Enum.GetNames<OrchestrationRuntimeStatus>()];
 
     /// <summary><c>POST /api/rules</c>: validate through all five layers, store, start the rule's schedule.</summary>
     public async Task<IResult> CreateAsync(HttpContext context)
@@ -146,7 +150,8 @@ internal sealed partial class RuleApi(
             return RuleProblemResults.NotFound("rule", id);
         }
 
-        var executionId = await this.StartExecutionAsync(id, ExecutionMode.Simulation, who!);
+        var executionId = RuleIds.ExecutionId(Guid.NewGuid());
+        await this.StartExecutionAsync(executionId, id, ExecutionMode.Simulation, who!);
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         wait.CancelAfter(SimulationWait);
         try
@@ -186,6 +191,12 @@ internal sealed partial class RuleApi(
             return PaymentProblems.Invalid("mode", "The mode must be simulation, testnet or mainnet.");
         }
 
+        var idempotencyKey = context.Request.Headers[PaymentApi.IdempotencyKeyHeader].FirstOrDefault()?.Trim();
+        if (idempotencyKey is { Length: 0 or > MaxIdempotencyKeyLength })
+        {
+            return PaymentProblems.Invalid(PaymentApi.IdempotencyKeyHeader, $"The idempotency key must be 1 to {MaxIdempotencyKeyLength} characters.");
+        }
+
         if (await this.FindAsync(id, context.RequestAborted) is not { } rule)
         {
             return RuleProblemResults.NotFound("rule", id);
@@ -204,9 +215,20 @@ internal sealed partial class RuleApi(
             }
         }
 
-        var executionId = await this.StartExecutionAsync(id, mode, who!);
-        LogExecuting(logger, executionId, id, mode, who!);
+        var executionId = idempotencyKey is null ? RuleIds.ExecutionId(Guid.NewGuid()) : RuleIds.ExecutionIdFor(id, who!, idempotencyKey);
         var location = $"/api/rule-executions/{executionId}";
+        if (await this.StartExecutionAsync(executionId, id, mode, who!) is { } earlier)
+        {
+            // A retry with the same key: the first request stands, whatever became of it.
+            return earlier == mode
+                ? Results.Ok(new ExecutionStarted(executionId, mode.ToString(), location))
+                : Results.Problem(
+                    statusCode: StatusCodes.Status422UnprocessableEntity,
+                    title: "The idempotency key was used for a different request.",
+                    detail: $"The key started a {earlier} execution '{executionId}' of this rule; use a new key for a new execution.");
+        }
+
+        LogExecuting(logger, executionId, id, mode, who!);
         return Results.Accepted(location, new ExecutionStarted(executionId, mode.ToString(), location));
     }
 
@@ -328,16 +350,23 @@ internal sealed partial class RuleApi(
         return RuleValidator.ValidateDefinition(json, security, requester, settings.AllowedRequesters(requester));
     }
 
-    private async Task<string> StartExecutionAsync(string ruleId, ExecutionMode mode, string requester)
+    /// <summary>Starts the execution unless one with its id exists in any status; then returns that one's mode.</summary>
+    private async Task<ExecutionMode?> StartExecutionAsync(string executionId, string ruleId, ExecutionMode mode, string requester)
     {
-        var executionId = RuleIds.ExecutionId(Guid.NewGuid());
-        var settings = options.Value;
-        await client.ScheduleNewOrchestrationInstanceAsync(
-            RuleExecution.Name,
-            new ExecutionRequest(executionId, ruleId, mode, requester, Policy(settings)),
-            new StartOrchestrationOptions(executionId),
-            CancellationToken.None);
-        return executionId;
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                RuleExecution.Name,
+                new ExecutionRequest(executionId, ruleId, mode, requester, Policy(options.Value)),
+                new StartOrchestrationOptions(executionId) { DedupeStatuses = EveryStatus },
+                CancellationToken.None);
+            return null;
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            var existing = await client.GetInstanceAsync(executionId, getInputsAndOutputs: true, CancellationToken.None);
+            return existing?.ReadInputAs<ExecutionRequest>()?.Mode ?? mode;
+        }
     }
 
     private async Task EnsureScheduledAsync(string ruleId)

@@ -77,10 +77,13 @@ public static class RulesHostExtensions
             .ProducesProblem(StatusCodes.Status404NotFound);
         rules.MapPost("/{id}/execute", (HttpContext c, string id) => Api(c).ExecuteAsync(c, id))
             .WithName("ExecuteRule")
-            .WithDescription("Starts one execution now (testnet unless 'mode' says otherwise), subject to every check; it waits for approvals.")
+            .WithDescription("Starts one execution now (testnet unless 'mode' says otherwise), subject to every check; it waits for approvals. " +
+                "With an Idempotency-Key header a retry answers 200 with the execution the key started, and 422 if it asked for another mode.")
             .Accepts<ExecuteRuleRequest>("application/json")
             .Produces<ExecutionStarted>(StatusCodes.Status202Accepted)
+            .Produces<ExecutionStarted>(StatusCodes.Status200OK)
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         rules.MapGet("/{id}/history", (HttpContext c, string id) => Api(c).HistoryAsync(c, id))
