@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Npgsql;
 using PaymentFunctions.App.Tests.Payments;
+using PaymentFunctions.Rules.Safety;
 
 namespace PaymentFunctions.App.Tests.Rules;
 
@@ -156,6 +157,72 @@ public sealed class RuleEndToEndTests(RulesAppFixture app)
         Assert.Contains(sent.GetProperty("transaction_hash").GetString()!, done.GetProperty("reason").GetString(), StringComparison.Ordinal);
         var history = await (await app.Client.GetAsync($"/api/rules/{ruleId}/history")).ReadJsonAsync();
         Assert.Equal("compensationrequired", history.GetProperty("history").EnumerateArray().Last().GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public async Task An_allocation_the_source_no_longer_covers_when_approved_is_refused_whole_with_nothing_sent()
+    {
+        // Empty the source, then give it exactly 100 to allocate 40/60.
+        await app.FundSourceAsync(1m);
+        var drain = await app.ExecuteAsync(await app.CreateRuleAsync(app.RevenueAllocation("Empty the source", (app.TakeWallet(), 50), (app.TakeWallet(), 50))));
+        await app.WaitForExecutionAsync(drain, "AwaitingApproval");
+        await app.DecideAsync(drain, PaymentsAppFixture.BobKey);
+        await app.DecideAsync(drain, RulesAppFixture.CarolKey);
+        Assert.Equal("Completed", (await app.WaitForExecutionAsync(drain, "Completed", "Refused", "Failed", "CompensationRequired")).GetProperty("status").GetString());
+        await app.FundSourceAsync(100m);
+        var (operations, savings) = (app.TakeWallet(), app.TakeWallet());
+        var ruleId = await app.CreateRuleAsync(app.RevenueAllocation("40/60", (operations, 40), (savings, 60)));
+        var split = await app.ExecuteAsync(ruleId);
+        Assert.Equal(100m, (await app.WaitForExecutionAsync(split, "AwaitingApproval")).GetProperty("total").GetDecimal());
+
+        // While it waits for approval, a contractor payment takes half: 40 could still be sent, 60 could not.
+        var payment = await app.ExecuteAsync(await app.CreateRuleAsync(app.ContractorPayment(app.TakeWallet(), 50m)));
+        await app.WaitForExecutionAsync(payment, "AwaitingApproval");
+        await app.DecideAsync(payment, PaymentsAppFixture.BobKey);
+        Assert.Equal("Completed", (await app.WaitForExecutionAsync(payment, "Completed", "Refused", "Failed")).GetProperty("status").GetString());
+        var nonce = await app.SourceNonceAsync();
+
+        await app.DecideAsync(split, PaymentsAppFixture.BobKey);
+        await app.DecideAsync(split, RulesAppFixture.CarolKey);
+        var done = await app.WaitForExecutionAsync(split, "Refused", "Completed", "CompensationRequired", "Failed");
+
+        Assert.Equal("Refused", done.GetProperty("status").GetString());
+        Assert.Contains(SafetyLimits.Names.SourceBalance, done.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(nonce, await app.SourceNonceAsync());
+        Assert.Equal(0m, await app.BalanceAsync(operations));
+        Assert.Equal(0m, await app.BalanceAsync(savings));
+        Assert.Equal(50m, await app.BalanceAsync(app.Source));
+        var history = await (await app.Client.GetAsync($"/api/rules/{ruleId}/history")).ReadJsonAsync();
+        Assert.Equal(SafetyLimits.Names.SourceBalance, history.GetProperty("history").EnumerateArray().Last().GetProperty("limit").GetString());
+    }
+
+    [Fact]
+    public async Task An_execute_retried_with_its_idempotency_key_answers_with_the_execution_it_started()
+    {
+        var ruleId = await app.CreateRuleAsync(app.ContractorPayment(app.TakeWallet(), 1m));
+        async Task<(HttpStatusCode Status, JsonElement Body)> Execute(string key, string body = "{}", string approverKey = PaymentsAppFixture.AliceKey)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/rules/{ruleId}/execute") { Content = ApiClient.Json(body) };
+            request.Headers.Add("Idempotency-Key", key);
+            var response = await app.As(approverKey).SendAsync(request);
+            return (response.StatusCode, await response.ReadJsonAsync());
+        }
+
+        var first = await Execute("march-payout");
+        var again = await Execute("march-payout");
+        var otherMode = await Execute("march-payout", """{"mode":"simulation"}""");
+        var otherRequester = await Execute("march-payout", approverKey: PaymentsAppFixture.BobKey);
+        var blank = await Execute(" ");
+
+        Assert.Equal(HttpStatusCode.Accepted, first.Status);
+        Assert.Equal(HttpStatusCode.OK, again.Status);
+        Assert.Equal(first.Body.GetProperty("executionId").GetString(), again.Body.GetProperty("executionId").GetString());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, otherMode.Status);
+        Assert.Equal(HttpStatusCode.Accepted, otherRequester.Status);
+        Assert.NotEqual(first.Body.GetProperty("executionId").GetString(), otherRequester.Body.GetProperty("executionId").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, blank.Status);
+        Assert.True(blank.Body.GetProperty("errors").TryGetProperty("Idempotency-Key", out _));
+        await app.WaitForExecutionAsync(first.Body.GetProperty("executionId").GetString()!, "AwaitingApproval");
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class RulesAppFixture : PaymentsAppFixture, IAsyncLifetime
     private AnvilBlockMiner miner = null!;
 
     /// <summary>Whitelisted wallets nobody else pays; each test takes its own.</summary>
-    public IReadOnlyList<string> Wallets { get; } = [.. Enumerable.Range(0, 16).Select(_ => NewWallet())];
+    public IReadOnlyList<string> Wallets { get; } = [.. Enumerable.Range(0, 24).Select(_ => NewWallet())];
 
     /// <summary>A wallet whitelisted a moment ago: inside the new-recipient delay.</summary>
     public string NewWalletOnList { get; } = NewWallet();
@@ -154,6 +154,17 @@ public sealed class RulesAppFixture : PaymentsAppFixture, IAsyncLifetime
         ["recipient"] = new JsonObject { ["address"] = recipient, ["name"] = "Contractor" },
         ["amount"] = new JsonObject { ["value"] = amount, ["currency"] = "MXNB" },
         ["schedule"] = schedule ?? new JsonObject { ["frequency"] = "monthly", ["day"] = 1 },
+    };
+
+    /// <summary>A revenue allocation of the source's whole balance over <paramref name="shares"/>, weekly on Mondays.</summary>
+    public JsonObject RevenueAllocation(string name, params (string Target, int Percentage)[] shares) => new()
+    {
+        ["type"] = "revenue_allocation",
+        ["name"] = name,
+        ["source_account"] = this.Source,
+        ["allocations"] = new JsonArray([.. shares.Select((s, i) => new JsonObject { ["target"] = s.Target, ["percentage"] = s.Percentage, ["name"] = $"share {i}" })]),
+        ["trigger"] = new JsonObject { ["type"] = "schedule", ["schedule"] = new JsonObject { ["frequency"] = "weekly", ["day"] = "monday" } },
+        ["minimum_amount"] = 1,
     };
 
     public static JsonElement Parse(string json) => JsonSerializer.Deserialize<JsonElement>(json);
