@@ -215,21 +215,27 @@ internal sealed partial class RuleApi(
             }
         }
 
+        // Recorded before it starts, so its location answers at once; a retry with the same key finds the first
+        // request's record (the key names the rule and the requester too) and starts it only if a crash kept it from starting.
         var executionId = idempotencyKey is null ? RuleIds.ExecutionId(Guid.NewGuid()) : RuleIds.ExecutionIdFor(id, who!, idempotencyKey);
-        var location = $"/api/rule-executions/{executionId}";
-        if (await this.StartExecutionAsync(executionId, id, mode, who!) is { } earlier)
+        var recorded = await store.RecordRequestAsync(executionId, id, rule.Revision, mode, who!, CancellationToken.None);
+        if (recorded.Mode != mode)
         {
-            // A retry with the same key: the first request stands, whatever became of it.
-            return earlier == mode
-                ? Results.Ok(new ExecutionStarted(executionId, mode.ToString(), location))
-                : Results.Problem(
-                    statusCode: StatusCodes.Status422UnprocessableEntity,
-                    title: "The idempotency key was used for a different request.",
-                    detail: $"The key started a {earlier} execution '{executionId}' of this rule; use a new key for a new execution.");
+            return Results.Problem(
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "The idempotency key was used for a different request.",
+                detail: $"The key started a {recorded.Mode} execution '{executionId}' of this rule; use a new key for a new execution.");
+        }
+
+        var location = $"/api/rule-executions/{executionId}";
+        var started = new ExecutionStarted(executionId, mode.ToString(), location);
+        if (!await this.StartExecutionAsync(executionId, id, mode, who!))
+        {
+            return Results.Ok(started);
         }
 
         LogExecuting(logger, executionId, id, mode, who!);
-        return Results.Accepted(location, new ExecutionStarted(executionId, mode.ToString(), location));
+        return Results.Accepted(location, started);
     }
 
     public async Task<IResult> GetExecutionAsync(HttpContext context, string executionId)
@@ -350,8 +356,8 @@ internal sealed partial class RuleApi(
         return RuleValidator.ValidateDefinition(json, security, requester, settings.AllowedRequesters(requester));
     }
 
-    /// <summary>Starts the execution unless one with its id exists in any status; then returns that one's mode.</summary>
-    private async Task<ExecutionMode?> StartExecutionAsync(string executionId, string ruleId, ExecutionMode mode, string requester)
+    /// <summary>Starts the execution unless one with its id exists in any status; false then.</summary>
+    private async Task<bool> StartExecutionAsync(string executionId, string ruleId, ExecutionMode mode, string requester)
     {
         try
         {
@@ -360,12 +366,11 @@ internal sealed partial class RuleApi(
                 new ExecutionRequest(executionId, ruleId, mode, requester, Policy(options.Value)),
                 new StartOrchestrationOptions(executionId) { DedupeStatuses = EveryStatus },
                 CancellationToken.None);
-            return null;
+            return true;
         }
         catch (OrchestrationAlreadyExistsException)
         {
-            var existing = await client.GetInstanceAsync(executionId, getInputsAndOutputs: true, CancellationToken.None);
-            return existing?.ReadInputAs<ExecutionRequest>()?.Mode ?? mode;
+            return false;
         }
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using PaymentFunctions.Rules.Audit;
 using PaymentFunctions.Payments.Persistence;
 
@@ -100,19 +101,45 @@ public sealed class RuleStore(IDbContextFactory<RulesDbContext> contexts, AuditL
         }, ct);
 
     /// <summary>Inserts the execution unless one with its id exists (a retried activity); returns the stored one.</summary>
-    public Task<StoredExecution> CreateExecutionAsync(StoredExecution execution, CancellationToken ct) =>
-        contexts.InTransactionAsync(async context =>
+    /// <summary>Stores the execution unless one with its id is stored (also by a concurrent caller); returns the stored one.</summary>
+    public async Task<StoredExecution> CreateExecutionAsync(StoredExecution execution, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(execution);
+        try
         {
-            ArgumentNullException.ThrowIfNull(execution);
-            if (await context.Executions.AsNoTracking().SingleOrDefaultAsync(e => e.Id == execution.Id, ct).ConfigureAwait(false) is { } existing)
+            return await contexts.InTransactionAsync(async context =>
             {
-                return existing;
-            }
+                if (await context.Executions.AsNoTracking().SingleOrDefaultAsync(e => e.Id == execution.Id, ct).ConfigureAwait(false) is { } existing)
+                {
+                    return existing;
+                }
 
-            context.Executions.Add(execution);
-            await context.SaveChangesAsync(ct).ConfigureAwait(false);
-            return execution;
-        }, ct);
+                context.Executions.Add(execution);
+                await context.SaveChangesAsync(ct).ConfigureAwait(false);
+                return execution;
+            }, ct).ConfigureAwait(false);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return await this.FindExecutionAsync(execution.Id, ct).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Execution '{execution.Id}' collided on insert and then was not found.", ex);
+        }
+    }
+
+    /// <summary>Stores a requested execution as <see cref="ExecutionStatus.Validating"/> unless its id is stored already.</summary>
+    public Task<StoredExecution> RecordRequestAsync(string executionId, string ruleId, int ruleRevision, ExecutionMode mode, string requestedBy, CancellationToken ct) =>
+        this.CreateExecutionAsync(
+            new StoredExecution
+            {
+                Id = executionId,
+                RuleId = ruleId,
+                RuleRevision = ruleRevision,
+                Mode = mode,
+                Status = ExecutionStatus.Validating,
+                RequestedBy = requestedBy,
+                RequestedAt = this.Now,
+            },
+            ct);
 
     public async Task<StoredExecution?> FindExecutionAsync(string id, CancellationToken ct)
     {

@@ -209,6 +209,8 @@ public sealed class RuleEndToEndTests(RulesAppFixture app)
         }
 
         var first = await Execute("march-payout");
+        var location = first.Body.GetProperty("location").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await app.Client.GetAsync(location)).StatusCode); // recorded before it starts
         var again = await Execute("march-payout");
         var otherMode = await Execute("march-payout", """{"mode":"simulation"}""");
         var otherRequester = await Execute("march-payout", approverKey: PaymentsAppFixture.BobKey);

@@ -22,16 +22,7 @@ public sealed class PrepareExecution(RuleStore store, RuleChain chain, IOptions<
         ArgumentNullException.ThrowIfNull(input);
         var ct = CancellationToken.None;
         var rule = await store.FindRuleAsync(input.RuleId, ct).ConfigureAwait(false);
-        var execution = await store.CreateExecutionAsync(new StoredExecution
-        {
-            Id = input.ExecutionId,
-            RuleId = input.RuleId,
-            RuleRevision = rule?.Revision ?? 0,
-            Mode = input.Mode,
-            Status = ExecutionStatus.Validating,
-            RequestedBy = input.RequestedBy,
-            RequestedAt = store.Now,
-        }, ct).ConfigureAwait(false);
+        var execution = await store.RecordRequestAsync(input.ExecutionId, input.RuleId, rule?.Revision ?? 0, input.Mode, input.RequestedBy, ct).ConfigureAwait(false);
         if (execution.PreState is not null)
         {
             // A retry after the state was recorded: the plan stands as recorded.
