@@ -15,8 +15,11 @@ public sealed partial class PaymentOrchestrations(DurableTaskClient client, ILog
     /// <summary>The lifecycle step during which the orchestration waits for <see cref="PaymentEvents.DepositMatched"/>.</summary>
     public const string AwaitingDepositStep = "awaiting-deposit";
 
-    // Any existing instance counts: a finished payment must never be started again by a retried request.
-    private static readonly string[] EveryStatus = [.. Enum.GetNames<OrchestrationRuntimeStatus>()];
+    /// <summary>
+    /// Dedupe on every status: a finished instance must never be started again by a retried request. The SDK's
+    /// <c>ValidDedupeStatuses</c> names only the terminal ones, and with explicit statuses our client replaces the rest.
+    /// </summary>
+    internal static readonly string[] EveryStatus = [.. Enum.GetNames<OrchestrationRuntimeStatus>()];
 
     /// <summary>Schedules the payment's orchestration unless an instance with its id exists (in any status).</summary>
     /// <returns>The instance id.</returns>

@@ -28,13 +28,9 @@ internal sealed partial class RuleApi(
     IOptions<PaymentsOptions> payments,
     ILogger<RuleApi> logger)
 {
-    private const int MaxIdempotencyKeyLength = 200;
     private const int DefaultListLimit = 50;
     private const int MaxListLimit = 1000;
     private static readonly TimeSpan SimulationWait = TimeSpan.FromSeconds(30);
-
-    // Any existing execution counts: a retried request must never run it again, even once it has finished.
-    private static readonly string[] EveryStatus = [.. Enum.GetNames<OrchestrationRuntimeStatus>()];
 
     /// <summary><c>POST /api/rules</c>: validate through all five layers, store, start the rule's schedule.</summary>
     public async Task<IResult> CreateAsync(HttpContext context)
@@ -192,9 +188,9 @@ internal sealed partial class RuleApi(
         }
 
         var idempotencyKey = context.Request.Headers[PaymentApi.IdempotencyKeyHeader].FirstOrDefault()?.Trim();
-        if (idempotencyKey is { Length: 0 or > MaxIdempotencyKeyLength })
+        if (idempotencyKey is { Length: 0 or > PaymentApi.MaxHeaderValueLength })
         {
-            return PaymentProblems.Invalid(PaymentApi.IdempotencyKeyHeader, $"The idempotency key must be 1 to {MaxIdempotencyKeyLength} characters.");
+            return PaymentProblems.Invalid(PaymentApi.IdempotencyKeyHeader, $"The idempotency key must be 1 to {PaymentApi.MaxHeaderValueLength} characters.");
         }
 
         if (await this.FindAsync(id, context.RequestAborted) is not { } rule)
@@ -364,7 +360,7 @@ internal sealed partial class RuleApi(
             await client.ScheduleNewOrchestrationInstanceAsync(
                 RuleExecution.Name,
                 new ExecutionRequest(executionId, ruleId, mode, requester, Policy(options.Value)),
-                new StartOrchestrationOptions(executionId) { DedupeStatuses = EveryStatus },
+                new StartOrchestrationOptions(executionId) { DedupeStatuses = PaymentOrchestrations.EveryStatus },
                 CancellationToken.None);
             return true;
         }

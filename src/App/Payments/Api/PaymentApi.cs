@@ -25,7 +25,7 @@ internal sealed partial class PaymentApi(
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
     public const string ActorHeader = "x-actor";
-    private const int MaxHeaderValueLength = 200;
+    internal const int MaxHeaderValueLength = 200;
     private const int MaxReasonLength = 500;
     private const int DefaultListLimit = 50;
     private const int MaxListLimit = 1000;
