@@ -30,7 +30,7 @@ public sealed class RuleChain(
     public static string IntentId(string executionId, int index) => $"{executionId}:transfer:{index.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>The wallet rules pay from (the Key Vault key's address, lowercase).</summary>
-    public async Task<string> SourceAddressAsync(CancellationToken ct) => (await source.GetAddressAsync(ct).ConfigureAwait(false)).ToString().ToLowerInvariant();
+    public async Task<string> SourceAddressAsync(CancellationToken ct) => (await source.GetAddressAsync(ct).ConfigureAwait(false)).ToLowerHex();
 
     public async Task<decimal> BalanceAsync(string address, CancellationToken ct) =>
         MxnbAmount.FromBaseUnits(await new Erc20(rpc, this.token).BalanceOfAsync(Address.Parse(address), ct).ConfigureAwait(false)).ToTokens();
@@ -97,10 +97,6 @@ public sealed class RuleChain(
             outcome.Receipt.EffectiveGasPrice.ToString(CultureInfo.InvariantCulture),
             (long)seen);
     }
-
-    /// <summary>Whether a transfer of this execution was already stored (sent or about to be) by the transaction manager.</summary>
-    public async Task<bool> WasSentAsync(string executionId, int index, CancellationToken ct) =>
-        await transactions.GetRecordAsync(IntentId(executionId, index), ct).ConfigureAwait(false) is not null;
 
     private static BigInteger BaseUnits(decimal tokens) => MxnbAmount.FromTokens(tokens).BaseUnits;
 }

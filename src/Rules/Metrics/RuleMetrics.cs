@@ -24,7 +24,7 @@ public sealed class RuleMetrics : IDisposable
     {
         this.meter = factory?.Create(MeterName) ?? new Meter(MeterName);
         this.executions = this.meter.CreateCounter<long>("rules.executions", description: "Rule executions ended, by status; the success rate is status=Completed over all.");
-        this.approvalToFirstTransfer = this.meter.CreateHistogram<double>("rules.approval_to_first_transfer", "s", "From the last approval to the first transfer sent.");
+        this.approvalToFirstTransfer = this.meter.CreateHistogram<double>("rules.approval_to_first_transfer", "s", "From the last approval to the first transfer sent, at its confirmation depth.");
         this.awaitingApproval = this.meter.CreateUpDownCounter<long>("rules.awaiting_approval", description: "Executions waiting for approval (queue depth).");
         this.volume = this.meter.CreateCounter<double>("rules.volume", "MXNB", "Tokens sent by rules, tagged by UTC day.");
         this.gas = this.meter.CreateCounter<long>("rules.gas_spent", "gas", "Gas used by rule transfers.");

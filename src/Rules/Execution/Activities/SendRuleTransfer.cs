@@ -17,18 +17,16 @@ public sealed class SendRuleTransfer(RuleChain chain, SafetyLedger ledger, RuleS
     {
         ArgumentNullException.ThrowIfNull(input);
         var ct = CancellationToken.None;
-        if (input.Transfer.Index == 0
-            && !await chain.WasSentAsync(input.ExecutionId, 0, ct).ConfigureAwait(false)
-            && await store.FindExecutionAsync(input.ExecutionId, ct).ConfigureAwait(false) is { ApprovedAt: { } approved })
-        {
-            // Only the attempt that sends it: a retry finds the transaction already stored.
-            metrics.FirstTransfer(store.Now - approved);
-        }
-
         var sent = await chain.SendAsync(input.ExecutionId, input.Transfer, input.ConfirmationBlocks, options.Value.ConfirmationPollInterval, ct).ConfigureAwait(false);
+
+        // Counted by the attempt that first marks the transfer sent, never again by a retry.
         if (await ledger.MarkSentAsync(input.ExecutionId, input.Transfer.Index, ct).ConfigureAwait(false))
         {
             metrics.Sent(sent.Amount, sent.GasUsed, DateOnly.FromDateTime(store.Now.UtcDateTime));
+            if (input.Transfer.Index == 0 && await store.FindExecutionAsync(input.ExecutionId, ct).ConfigureAwait(false) is { ApprovedAt: { } approved })
+            {
+                metrics.FirstTransfer(store.Now - approved);
+            }
         }
 
         return sent;
