@@ -176,6 +176,10 @@ namespace PaymentFunctions.Rules.Migrations
                     b.HasKey("ExecutionId", "TransferIndex")
                         .HasName("pk_spend");
 
+                    b.HasIndex("Amount")
+                        .HasDatabaseName("ix_spend_reserved_amount")
+                        .HasFilter("status = 'Reserved'");
+
                     b.HasIndex("Day", "Recipient")
                         .HasDatabaseName("ix_spend_day_recipient");
 
